@@ -1,0 +1,80 @@
+import type { KioskConfig } from '../config';
+import type { Logger } from '../log/logger';
+import { createServices } from '../services';
+import { toKioskError, type KioskErrorCode } from '../shared/kiosk-error';
+import type { KeychainBackend } from '../secrets/token-store';
+import { exitCodeFor } from './exit-codes';
+
+interface Check {
+  name: 'config' | 'keychain' | 'api' | 'token';
+  ok: boolean;
+  detail: string;
+  code?: KioskErrorCode;
+}
+
+/** A user name no bank would use: reading it proves the token without touching real data. */
+const PROBE_USER = 'kioskctl-doctor-probe';
+
+/**
+ * Checks, in order: config, keychain reachable, API reachable, token valid. Each check says in
+ * plain words what it found; the exit code is that of the first failed check.
+ */
+export async function runDoctor(
+  cfg: KioskConfig,
+  deps: { logger: Logger; loadBackend?: () => Promise<KeychainBackend> },
+): Promise<{ human: string; json: Record<string, unknown>; exitCode: number }> {
+  const checks: Check[] = [
+    { name: 'config', ok: true, detail: `${cfg.mode} mode from ${cfg.source}${cfg.baseUrl ? `, ${cfg.baseUrl}` : ''}` },
+  ];
+  // In sandbox mode the app starts its own service; the keychain is still checked.
+  const baseUrl = cfg.baseUrl ?? 'http://127.0.0.1:9/deepfaceauth';
+  const svc = createServices(cfg, { logger: deps.logger, baseUrl, ...(deps.loadBackend ? { loadBackend: deps.loadBackend } : {}) });
+
+  let token: string | null = null;
+  try {
+    token = await svc.tokens.get();
+    checks.push({ name: 'keychain', ok: true, detail: token ? 'reachable; a token is stored' : 'reachable; no token stored' });
+  } catch (err) {
+    const e = toKioskError(err);
+    checks.push({ name: 'keychain', ok: false, detail: e.message, code: e.code });
+  }
+
+  if (cfg.mode === 'sandbox') {
+    checks.push({ name: 'api', ok: true, detail: 'sandbox mode: the kiosk starts its own service on 127.0.0.1' });
+  } else {
+    try {
+      // A read for a user that does not exist: any HTTP answer proves reachability, and with
+      // a token, "not registered" proves the token is accepted.
+      if (token) {
+        await svc.session.withToken((t) => svc.client.userDetails(t, PROBE_USER));
+      } else {
+        await svc.client.userDetails('', PROBE_USER);
+      }
+      checks.push({ name: 'api', ok: true, detail: 'reachable' });
+      if (token) checks.push({ name: 'token', ok: true, detail: 'accepted by the service' });
+    } catch (err) {
+      const e = toKioskError(err);
+      if (e.code === 'rejected' || e.code === 'unauthorized' || e.code === 'session-expired') {
+        checks.push({ name: 'api', ok: true, detail: 'reachable' });
+        if (token) {
+          const valid = e.code === 'rejected';
+          checks.push({
+            name: 'token',
+            ok: valid,
+            detail: valid ? 'accepted by the service' : 'expired or revoked; it was deleted. Sign in again.',
+            ...(valid ? {} : { code: 'session-expired' as const }),
+          });
+        }
+      } else {
+        checks.push({ name: 'api', ok: false, detail: e.message, code: e.code });
+      }
+    }
+  }
+  if (!checks.some((c) => c.name === 'token') && cfg.mode === 'vendor') {
+    const keychainOk = checks.find((c) => c.name === 'keychain')?.ok ?? false;
+    if (keychainOk && !token) checks.push({ name: 'token', ok: false, detail: 'not signed in: run kioskctl login --password-stdin', code: 'not-signed-in' });
+  }
+  const failed = checks.find((c) => !c.ok);
+  const human = checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(9)} ${c.detail}`).join('\n');
+  return { human, json: { healthy: !failed, checks }, exitCode: failed ? exitCodeFor(failed.code ?? 'internal') : 0 };
+}

@@ -1,0 +1,212 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { KioskError } from './shared/kiosk-error';
+import { countrySchema } from './profile/profile-rules';
+
+/** Env var naming the config file; else `<userData>/kiosk-config.json`. */
+export const CONFIG_ENV_VAR = 'KIOSK_CONFIG';
+export const CONFIG_FILE_NAME = 'kiosk-config.json';
+const MAX_CONFIG_BYTES = 64 * 1024;
+const SECRET_LIKE_KEYS = /pass(word)?|secret|token|authori[sz]ation|api.?key/i;
+
+/** True for a loopback host name or address (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1') return true;
+  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return m !== null && m.slice(1).every((p) => Number(p) <= 255);
+}
+
+/**
+ * Checks a vendor base URL: https anywhere, plain http only on a loopback host; no
+ * credentials, query or fragment. Returns the URL without a trailing slash, or an error text.
+ */
+export function checkBaseUrl(raw: string): { ok: true; url: string } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, message: 'is not a valid URL' };
+  }
+  if (url.username || url.password) return { ok: false, message: 'must not contain a user name or password' };
+  if (url.search || url.hash) return { ok: false, message: 'must not have a query or fragment' };
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return { ok: false, message: 'must use https (plain http is allowed only for a loopback host such as 127.0.0.1)' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, message: 'must be an https:// URL' };
+  }
+  return { ok: true, url: url.href.replace(/\/+$/, '') };
+}
+
+const baseUrlSchema = z.string().superRefine((value, ctx) => {
+  const checked = checkBaseUrl(value);
+  if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
+});
+
+const fileSchema = z.strictObject({
+  mode: z.enum(['sandbox', 'vendor']).optional(),
+  baseUrl: baseUrlSchema.optional(),
+  customerName: z.string().trim().min(1).max(128).optional(),
+  requestTimeoutMs: z.number().int().min(1000).max(120_000).optional(),
+  updateParamsKey: z.enum(['parametersToBeUpdated', 'parametersTobeUpdated']).optional(),
+  enrollmentStatusUrlSource: z.enum(['reEnrollmentUrl', 'enrollmentUrl']).optional(),
+  idleTimeoutSeconds: z.number().int().min(15).max(3600).optional(),
+  locale: z.enum(['en', 'hi']).optional(),
+  kioskId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'use 1–64 letters, digits, dot, underscore or hyphen')
+    .optional(),
+  defaultCountry: countrySchema.optional(),
+  keychainTimeoutMs: z.number().int().min(500).max(30_000).optional(),
+  enrollmentTimeoutSeconds: z.number().int().min(30).max(3600).optional(),
+});
+
+export type ConfigFile = z.infer<typeof fileSchema>;
+
+/** The validated kiosk configuration with every default applied. */
+export interface KioskConfig {
+  mode: 'sandbox' | 'vendor';
+  /** Vendor base URL; null in sandbox mode until the embedded service has started. */
+  baseUrl: string | null;
+  customerName: string;
+  requestTimeoutMs: number;
+  updateParamsKey: 'parametersToBeUpdated' | 'parametersTobeUpdated';
+  enrollmentStatusUrlSource: 'reEnrollmentUrl' | 'enrollmentUrl';
+  idleTimeoutSeconds: number;
+  locale: 'en' | 'hi';
+  kioskId: string;
+  defaultCountry: string;
+  keychainTimeoutMs: number;
+  enrollmentTimeoutSeconds: number;
+  /** Where the settings came from, for diagnostics: a file path or "defaults". */
+  source: string;
+}
+
+export const SANDBOX_CUSTOMER_NAME = 'demo-bank';
+
+export const DEFAULTS = {
+  requestTimeoutMs: 15_000,
+  updateParamsKey: 'parametersToBeUpdated',
+  enrollmentStatusUrlSource: 'reEnrollmentUrl',
+  idleTimeoutSeconds: 120,
+  locale: 'en',
+  kioskId: 'kiosk',
+  defaultCountry: 'IN',
+  keychainTimeoutMs: 3000,
+  enrollmentTimeoutSeconds: 300,
+} as const;
+
+/** Command-line overrides; they win over the file. `baseUrl` selects vendor mode. */
+export interface ConfigOverrides {
+  baseUrl?: string;
+  customerName?: string;
+  requestTimeoutMs?: number;
+}
+
+export interface LoadConfigDeps {
+  env: Readonly<Record<string, string | undefined>>;
+  /** The app's user-data folder (Electron's `userData`, or the CLI's equivalent). */
+  userDataDir: string;
+  /** Reads a file as UTF-8; resolves null when it does not exist. */
+  readFile: (path: string) => Promise<string | null>;
+  overrides?: ConfigOverrides;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys;
+    const secret = keys.find((k) => SECRET_LIKE_KEYS.test(k));
+    if (secret) {
+      return `key "${secret}": secrets never go in the config file; sign in at the kiosk or use "kioskctl login --password-stdin"`;
+    }
+    return `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  const key = issue.path.join('.') || '(top level)';
+  return `key "${key}": ${issue.message}`;
+}
+
+/**
+ * Loads and validates the kiosk configuration. No file at the default location means
+ * sandbox mode with defaults; a named file that is missing, unreadable, not JSON, or that has
+ * unknown keys or wrong types is a `config` KioskError naming the file and the key.
+ */
+export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
+  const explicit = deps.env[CONFIG_ENV_VAR];
+  const path = explicit && explicit.length > 0 ? explicit : join(deps.userDataDir, CONFIG_FILE_NAME);
+  let text: string | null;
+  try {
+    text = await deps.readFile(path);
+  } catch {
+    throw new KioskError('config', `Config file ${path} could not be read (check its permissions).`);
+  }
+  if (text === null && explicit) {
+    throw new KioskError('config', `Config file ${path} (from ${CONFIG_ENV_VAR}) does not exist.`);
+  }
+  let file: ConfigFile = {};
+  if (text !== null) {
+    if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
+      throw new KioskError('config', `Config file ${path} is larger than 64 KB.`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (err) {
+      const detail = err instanceof SyntaxError ? `: ${err.message}` : '';
+      throw new KioskError('config', `Config file ${path} is not valid JSON${detail}.`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new KioskError('config', `Config file ${path} must hold one JSON object.`);
+    }
+    const parsed = fileSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new KioskError('config', `Config file ${path}: ${parsed.error.issues.map(describeIssue).join('; ')}.`);
+    }
+    file = parsed.data;
+  }
+  return resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path);
+}
+
+function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: string): KioskConfig {
+  let baseUrl = file.baseUrl ?? null;
+  let mode = file.mode ?? (baseUrl ? 'vendor' : 'sandbox');
+  if (overrides.baseUrl !== undefined) {
+    const checked = checkBaseUrl(overrides.baseUrl);
+    if (!checked.ok) throw new KioskError('config', `--base-url ${checked.message}.`);
+    baseUrl = overrides.baseUrl;
+    mode = 'vendor';
+  }
+  if (overrides.requestTimeoutMs !== undefined) {
+    const t = overrides.requestTimeoutMs;
+    if (!Number.isInteger(t) || t < 1000 || t > 120_000) {
+      throw new KioskError('config', '--timeout-ms must be a whole number from 1000 to 120000.');
+    }
+  }
+  const customerName = overrides.customerName ?? file.customerName;
+  if (overrides.customerName !== undefined && !/^\S.{0,127}$/.test(overrides.customerName)) {
+    throw new KioskError('config', '--customer must be 1–128 characters.');
+  }
+  if (mode === 'vendor') {
+    if (!baseUrl) throw new KioskError('config', `Config (${source}): key "baseUrl" is required in vendor mode.`);
+    if (!customerName) {
+      throw new KioskError('config', `Config (${source}): key "customerName" is required in vendor mode.`);
+    }
+  } else if (baseUrl) {
+    throw new KioskError('config', `Config (${source}): key "baseUrl" applies to vendor mode only; set "mode": "vendor".`);
+  }
+  return {
+    mode,
+    baseUrl: baseUrl ? (checkBaseUrl(baseUrl) as { ok: true; url: string }).url : null,
+    customerName: customerName ?? SANDBOX_CUSTOMER_NAME,
+    requestTimeoutMs: overrides.requestTimeoutMs ?? file.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    updateParamsKey: file.updateParamsKey ?? DEFAULTS.updateParamsKey,
+    enrollmentStatusUrlSource: file.enrollmentStatusUrlSource ?? DEFAULTS.enrollmentStatusUrlSource,
+    idleTimeoutSeconds: file.idleTimeoutSeconds ?? DEFAULTS.idleTimeoutSeconds,
+    locale: file.locale ?? DEFAULTS.locale,
+    kioskId: file.kioskId ?? DEFAULTS.kioskId,
+    defaultCountry: file.defaultCountry ?? DEFAULTS.defaultCountry,
+    keychainTimeoutMs: file.keychainTimeoutMs ?? DEFAULTS.keychainTimeoutMs,
+    enrollmentTimeoutSeconds: file.enrollmentTimeoutSeconds ?? DEFAULTS.enrollmentTimeoutSeconds,
+    source,
+  };
+}

@@ -1,0 +1,73 @@
+import { KioskError } from '../shared/kiosk-error';
+import { errorEnvelopeSchema } from './schemas';
+
+const TOKEN_WORDS = /\b(access ?token|token|unauthori[sz]ed|not authori[sz]ed|session expired|login again)\b/i;
+
+/** Makes a vendor message safe to show: no control characters, no markup, bounded length. */
+export function safeVendorMessage(raw: unknown, secrets: readonly string[] = []): string | null {
+  if (typeof raw !== 'string') return null;
+  let s = raw.replace(/[\p{C}<>]/gu, ' ').replace(/\s+/g, ' ').trim();
+  for (const secret of secrets) if (secret.length >= 4) s = s.split(secret).join('[hidden]');
+  if (s.length === 0) return null;
+  return s.length > 200 ? `${s.slice(0, 197)}...` : s;
+}
+
+export type Classified = { ok: true; json: Record<string, unknown> } | { ok: false; error: KioskError };
+
+/**
+ * Classifies an HTTP answer from the vendor into parsed JSON or a KioskError, following the
+ * contract: any non-2xx, any body with an `error` object and any `status` that does not
+ * start with 200 is a failure. `secrets` are hidden from any message passed through.
+ */
+export function classifyResponse(
+  status: number,
+  contentType: string,
+  body: string,
+  secrets: readonly string[],
+): Classified {
+  let json: unknown = undefined;
+  const looksJson = /json/i.test(contentType) || /^\s*[{[]/.test(body);
+  if (looksJson) {
+    try {
+      json = JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+  }
+  const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+  const envelope = obj ? errorEnvelopeSchema.safeParse(obj) : null;
+  const vendorMessage =
+    envelope && envelope.success
+      ? safeVendorMessage(envelope.data.error.message, secrets)
+      : obj
+        ? safeVendorMessage(obj['message'], secrets)
+        : null;
+
+  if (status === 401 || status === 403) {
+    return { ok: false, error: new KioskError('unauthorized', 'The sign-in is no longer valid. Please sign in again.', { httpStatus: status }) };
+  }
+  if (status >= 500) {
+    return {
+      ok: false,
+      error: new KioskError('server', `The face service had a problem (HTTP ${status}). Please try again in a moment.`, { httpStatus: status }),
+    };
+  }
+  const bodyStatus = obj && typeof obj['status'] === 'string' ? obj['status'] : null;
+  const failed = status < 200 || status > 299 || (envelope?.success ?? false) || (bodyStatus !== null && !/^200\b/.test(bodyStatus));
+  if (failed) {
+    if (!obj) {
+      return { ok: false, error: new KioskError('bad-response', `The face service sent an unreadable answer (HTTP ${status}).`, { httpStatus: status }) };
+    }
+    if (vendorMessage && TOKEN_WORDS.test(vendorMessage)) {
+      return { ok: false, error: new KioskError('unauthorized', 'The sign-in is no longer valid. Please sign in again.', { httpStatus: status }) };
+    }
+    return {
+      ok: false,
+      error: new KioskError('rejected', vendorMessage ?? 'The face service refused the request.', { httpStatus: status }),
+    };
+  }
+  if (!obj) {
+    return { ok: false, error: new KioskError('bad-response', 'The face service sent an unreadable answer.', { httpStatus: status }) };
+  }
+  return { ok: true, json: obj };
+}

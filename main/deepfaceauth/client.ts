@@ -1,0 +1,159 @@
+import type { z } from 'zod';
+import { KioskError } from '../shared/kiosk-error';
+import type { Logger } from '../log/logger';
+import { classifyResponse } from './classify';
+import { createHttpTransport, type Transport } from './http-transport';
+import { defaultSleep, withRetry, type RetryPolicy } from './retry';
+import {
+  enrollmentStatusResponseSchema,
+  loginResponseSchema,
+  logoutResponseSchema,
+  updateUserResponseSchema,
+  userDetailsResponseSchema,
+  type EnrollmentStatusResponse,
+  type UpdateUserResponse,
+  type UserDetails,
+} from './schemas';
+import type { ProfileFields } from '../profile/profile-rules';
+
+export interface ClientOptions {
+  baseUrl: string;
+  customerName: string;
+  timeoutMs: number;
+  updateParamsKey: 'parametersToBeUpdated' | 'parametersTobeUpdated';
+  logger: Logger;
+  transport?: Transport;
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface UpdateUserRequest {
+  /** The user's current user name. */
+  userName: string;
+  face: boolean;
+  /** All four fields as they should be after the update. */
+  params: ProfileFields;
+}
+
+/** The DeepFaceAuth "basic" v1 API as the kiosk uses it. Every method throws KioskError only. */
+export interface DeepFaceAuthClient {
+  login(password: string): Promise<{ accessToken: string }>;
+  logout(token: string): Promise<void>;
+  userDetails(token: string, userName: string): Promise<UserDetails>;
+  updateUser(token: string, request: UpdateUserRequest): Promise<UpdateUserResponse>;
+  enrollmentStatus(token: string, enrollmentUrl: string): Promise<EnrollmentStatusResponse>;
+}
+
+type CallName = 'login' | 'logout' | 'user-details' | 'update-user' | 'enrollment-status';
+
+const PATHS: Record<CallName, string> = {
+  login: '/api/v1/basic/login',
+  logout: '/api/v1/basic/logout',
+  'user-details': '/api/v1/basic/user/details',
+  'update-user': '/api/v1/basic/user/update',
+  'enrollment-status': '/api/v1/basic/status/enroll/user',
+};
+
+/**
+ * Creates the DeepFaceAuth client. Bodies and headers follow deepfaceauth-api.md: POST, JSON,
+ * the raw token in `Authorization`, `customerName` in every body. Reads retry at most twice;
+ * login and update never retry; an update whose answer was lost after it was sent is
+ * reported as `outcome-unknown`.
+ */
+export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthClient {
+  const transport = options.transport ?? createHttpTransport();
+  const policy: RetryPolicy = {
+    retries: 2,
+    baseDelayMs: 300,
+    maxDelayMs: 2000,
+    sleep: defaultSleep,
+    random: Math.random,
+    ...options.retry,
+  };
+  const log = options.logger;
+
+  async function call<S extends z.ZodType>(
+    name: CallName,
+    body: Record<string, unknown>,
+    schema: S,
+    token: string | null,
+    secrets: readonly string[],
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    if (token !== null) headers['Authorization'] = token;
+    const started = Date.now();
+    const outcome = await transport({
+      url: options.baseUrl + PATHS[name],
+      headers,
+      body: JSON.stringify({ customerName: options.customerName, ...body }),
+      deadlineMs: options.timeoutMs,
+    });
+    const ms = Date.now() - started;
+    if (outcome.kind === 'not-sent' || outcome.kind === 'sent-no-answer') {
+      log.warn('vendor call failed', { call: name, outcome: outcome.kind, reason: outcome.reason, ms });
+      if (name === 'update-user' && outcome.kind === 'sent-no-answer') {
+        throw new KioskError(
+          'outcome-unknown',
+          'The update was sent but no answer came back, so it may or may not have been applied. Check before sending it again.',
+        );
+      }
+      if (outcome.reason === 'timeout') {
+        throw new KioskError('timeout', 'The face service did not answer in time. Please try again.');
+      }
+      throw new KioskError('network', 'The face service could not be reached. Check the network connection and try again.');
+    }
+    if (outcome.kind === 'too-large') {
+      log.warn('vendor call failed', { call: name, outcome: 'too-large', ms });
+      throw new KioskError('bad-response', 'The face service sent an answer that is too large.');
+    }
+    const classified = classifyResponse(outcome.status, outcome.contentType, outcome.body, secrets);
+    if (!classified.ok) {
+      log.warn('vendor call failed', { call: name, httpStatus: outcome.status, code: classified.error.code, ms });
+      throw classified.error;
+    }
+    const parsed = schema.safeParse(classified.json);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(body)'))].slice(0, 5);
+      log.warn('vendor answer has the wrong shape', { call: name, httpStatus: outcome.status, fields, ms });
+      throw new KioskError('bad-response', 'The face service sent an answer the kiosk does not understand.');
+    }
+    log.debug('vendor call ok', { call: name, httpStatus: outcome.status, ms });
+    return parsed.data;
+  }
+
+  return {
+    async login(password) {
+      const res = await call('login', { password }, loginResponseSchema, null, [password]);
+      return { accessToken: res.accessToken };
+    },
+    async logout(token) {
+      await call('logout', { accessToken: token }, logoutResponseSchema, null, [token]);
+    },
+    userDetails(token, userName) {
+      return withRetry(() => call('user-details', { userName }, userDetailsResponseSchema, token, [token]), policy);
+    },
+    updateUser(token, request) {
+      return call(
+        'update-user',
+        {
+          userName: request.userName,
+          faceToBeUpdated: request.face ? 'yes' : 'no',
+          [options.updateParamsKey]: {
+            userName: request.params.userName,
+            fullName: request.params.fullName,
+            emailId: request.params.emailId,
+            phoneNumber: request.params.phoneNumber,
+          },
+        },
+        updateUserResponseSchema,
+        token,
+        [token],
+      );
+    },
+    enrollmentStatus(token, enrollmentUrl) {
+      return withRetry(
+        () => call('enrollment-status', { enrollmentUrl }, enrollmentStatusResponseSchema, token, [token]),
+        policy,
+      );
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+// Response shapes from deepfaceauth-api.md. Unknown extra fields are tolerated (vendors add
+// fields), but every field the kiosk reads must be there with the right type.
+
+const okStatus = z.string().regex(/^200\b/, 'status is not "200 OK"');
+const text = z.string().max(4096);
+
+export const loginResponseSchema = z.object({
+  accessToken: z.string().min(8).max(4096),
+  status: okStatus,
+  message: text.optional(),
+});
+
+export const logoutResponseSchema = z.object({ status: okStatus, message: text.optional() });
+
+export const userDetailsResponseSchema = z.object({
+  userName: z.string().min(1).max(256),
+  fullName: z.string().max(256),
+  emailId: z.string().max(256),
+  phoneNumber: z.string().max(64),
+  countryCode: z.string().max(16).optional().default(''),
+  enrollmentUrl: z.string().max(2048).optional().default(''),
+  message: text.optional(),
+  status: okStatus,
+});
+
+export const updateUserResponseSchema = z.object({
+  status: okStatus,
+  message: text.optional().default(''),
+  reEnrollmentUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+});
+
+export const enrollmentStatusResponseSchema = z.object({
+  userName: z.string().max(256).optional().default(''),
+  enrollmentStatus: z.enum(['success', 'failure', 'draft']),
+  message: text.optional().default(''),
+  status: okStatus,
+});
+
+/** The documented error envelope (HTTP 400 with an `error` object), loosely read. */
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    message: z.string().optional(),
+    status: z.union([z.string(), z.number()]).optional(),
+  }),
+});
+
+export type UserDetails = z.infer<typeof userDetailsResponseSchema>;
+export type UpdateUserResponse = z.infer<typeof updateUserResponseSchema>;
+export type EnrollmentStatusResponse = z.infer<typeof enrollmentStatusResponseSchema>;

@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import { KioskError } from '../shared/kiosk-error';
+import type { Logger } from '../log/logger';
+import type { DeepFaceAuthClient } from '../deepfaceauth/client';
+import type { UserDetails } from '../deepfaceauth/schemas';
+import type { SessionService } from '../session/session-service';
+import {
+  emailSchema,
+  existingUserNameSchema,
+  firstIssue,
+  fullNameSchema,
+  newUserNameSchema,
+  normalizePhone,
+  type ProfileFields,
+} from './profile-rules';
+
+export type ProfileChanges = Partial<ProfileFields>;
+
+export interface UpdatePlan {
+  /** The user's current user name (the key of the update call). */
+  userName: string;
+  before: ProfileFields;
+  after: ProfileFields;
+  changed: (keyof ProfileFields)[];
+  face: boolean;
+}
+
+export interface UpdateOutcome {
+  message: string;
+  reEnrollmentUrl: string | null;
+  plan: UpdatePlan;
+}
+
+export type ReconcileVerdict = 'applied' | 'not-applied' | 'undetermined';
+
+export interface ProfileService {
+  lookup(userName: string): Promise<UserDetails>;
+  /** True when no user has this name at the vendor. */
+  isUserNameAvailable(userName: string): Promise<boolean>;
+  /** Reads the current details and validates the changes into a plan (no update sent). */
+  plan(userName: string, changes: ProfileChanges, face: boolean): Promise<UpdatePlan>;
+  /** Sends the update for a plan. Never retried; a lost answer is `outcome-unknown`. */
+  update(plan: UpdatePlan): Promise<UpdateOutcome>;
+  /** After `outcome-unknown`: reads details to decide whether the plan was applied. */
+  reconcile(plan: UpdatePlan): Promise<ReconcileVerdict>;
+}
+
+export interface ProfileDeps {
+  client: DeepFaceAuthClient;
+  session: SessionService;
+  logger: Logger;
+  /** ISO country of phone numbers, e.g. IN. */
+  country: string;
+}
+
+const FIELDS: (keyof ProfileFields)[] = ['userName', 'fullName', 'emailId', 'phoneNumber'];
+const NOT_REGISTERED = /not registered|not found|does not exist|no such user/i;
+
+function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    throw new KioskError('invalid-input', issue.message);
+  }
+  return parsed.data;
+}
+
+function fieldsOf(d: UserDetails): ProfileFields {
+  return { userName: d.userName, fullName: d.fullName, emailId: d.emailId, phoneNumber: d.phoneNumber };
+}
+
+/**
+ * Validates the fields a caller wants to change, without the network. A user name equal to
+ * `currentUserName` is not a change and is not held to the new-name rules. Phone numbers come
+ * back as national numbers.
+ */
+export function validateChanges(changes: ProfileChanges, country: string, currentUserName: string): ProfileChanges {
+  const out: ProfileChanges = {};
+  if (changes.userName !== undefined && changes.userName !== currentUserName) {
+    out.userName = check(newUserNameSchema, changes.userName);
+  }
+  if (changes.fullName !== undefined) out.fullName = check(fullNameSchema, changes.fullName);
+  if (changes.emailId !== undefined) out.emailId = check(emailSchema, changes.emailId);
+  if (changes.phoneNumber !== undefined) {
+    const national = normalizePhone(changes.phoneNumber, country);
+    if (national === null) throw new KioskError('invalid-input', `Enter a valid phone number for ${country}.`);
+    out.phoneNumber = national;
+  }
+  return out;
+}
+
+/**
+ * Builds the update for one record. Only fields that change are held to the kiosk's rules (a
+ * legacy value the vendor already has is sent back as it is); all four are always sent.
+ */
+export function buildPlan(current: ProfileFields, changes: ProfileChanges, face: boolean, country: string): UpdatePlan {
+  const after: ProfileFields = { ...current, ...validateChanges(changes, country, current.userName) };
+  const changed = FIELDS.filter((f) => after[f] !== current[f]);
+  if (changed.length === 0 && !face) {
+    throw new KioskError('invalid-input', 'Nothing to change: edit a field or choose to update the face.');
+  }
+  return { userName: current.userName, before: current, after, changed, face };
+}
+
+/** Creates the profile service used by the IPC handlers and the CLI. */
+export function createProfileService(deps: ProfileDeps): ProfileService {
+  const { client, session, logger, country } = deps;
+
+  const lookup = (userName: string): Promise<UserDetails> => {
+    const name = check(existingUserNameSchema, userName);
+    return session.withToken((t) => client.userDetails(t, name));
+  };
+
+  async function tryLookup(userName: string): Promise<UserDetails | null> {
+    try {
+      return await lookup(userName);
+    } catch (err) {
+      if (err instanceof KioskError && err.code === 'rejected' && NOT_REGISTERED.test(err.message)) return null;
+      throw err;
+    }
+  }
+
+  return {
+    lookup,
+    async isUserNameAvailable(userName) {
+      check(newUserNameSchema, userName);
+      return (await tryLookup(userName)) === null;
+    },
+    async plan(userName, changes, face) {
+      const current = fieldsOf(await lookup(userName));
+      const plan = buildPlan(current, changes, face, country);
+      if (plan.changed.includes('userName') && (await tryLookup(plan.after.userName)) !== null) {
+        throw new KioskError('invalid-input', 'That user name is already taken. Choose another one.');
+      }
+      return plan;
+    },
+    async update(plan) {
+      const res = await session.withToken((t) =>
+        client.updateUser(t, { userName: plan.userName, face: plan.face, params: plan.after }),
+      );
+      logger.info('user updated', { changed: plan.changed, face: plan.face });
+      const url = res.reEnrollmentUrl ?? null;
+      if (plan.face && url === null) {
+        logger.warn('face update answered without a re-enrollment link');
+      }
+      return { message: res.message, reEnrollmentUrl: url, plan };
+    },
+    async reconcile(plan) {
+      const afterRecord = await tryLookup(plan.after.userName);
+      const matchesAfter = afterRecord !== null && FIELDS.every((f) => fieldsOf(afterRecord)[f] === plan.after[f]);
+      if (plan.changed.length === 0) return 'undetermined';
+      if (matchesAfter) return 'applied';
+      if (plan.after.userName !== plan.before.userName) {
+        const beforeRecord = await tryLookup(plan.before.userName);
+        if (beforeRecord !== null && afterRecord === null) return 'not-applied';
+        return 'undetermined';
+      }
+      const matchesBefore = afterRecord !== null && FIELDS.every((f) => fieldsOf(afterRecord)[f] === plan.before[f]);
+      return matchesBefore ? 'not-applied' : 'undetermined';
+    },
+  };
+}

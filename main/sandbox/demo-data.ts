@@ -1,0 +1,20 @@
+/** The sandbox's demo customer account (what the bank would get from the vendor). */
+export const DEMO_CUSTOMER = { customerName: 'demo-bank', password: 'sandbox-demo-pass' } as const;
+
+export interface DemoUser {
+  userName: string;
+  fullName: string;
+  emailId: string;
+  phoneNumber: string;
+  countryCode: string;
+}
+
+/** Demo users, also listed in README.md. Phone numbers are valid Indian mobile numbers. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi.kumar@example.com', phoneNumber: '9876543210', countryCode: '+91' },
+  { userName: 'priya.sharma', fullName: 'Priya Sharma', emailId: 'priya.sharma@example.com', phoneNumber: '9123456780', countryCode: '+91' },
+  { userName: 'arjun.mehta', fullName: 'Arjun Mehta', emailId: 'arjun.mehta@example.com', phoneNumber: '9988776655', countryCode: '+91' },
+  { userName: 'ananya.iyer', fullName: 'Ananya Iyer', emailId: 'ananya.iyer@example.com', phoneNumber: '9445566778', countryCode: '+91' },
+  { userName: 'mohammed.farooq', fullName: 'Mohammed Farooq', emailId: 'm.farooq@example.com', phoneNumber: '9001122334', countryCode: '+91' },
+  { userName: 'sunita.devi', fullName: 'Sunita Devi', emailId: 'sunita.devi@example.com', phoneNumber: '8899001122', countryCode: '+91' },
+];

@@ -1,0 +1,135 @@
+import { KioskError } from '../shared/kiosk-error';
+import type { Logger } from '../log/logger';
+import type { KeychainBackend, TokenStore } from './token-store';
+
+export interface CachedTokenStoreOptions {
+  /** Resolves the keychain backend; called once, lazily. */
+  loadBackend: () => Promise<KeychainBackend>;
+  service: string;
+  account: string;
+  /** Upper bound for one keychain call. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/** Text for IT, chosen from what the keychain library said, without repeating it verbatim. */
+export function keychainHint(raw: string): string {
+  if (/DISPLAY|autolaunch|DBUS_SESSION_BUS_ADDRESS|dbus/i.test(raw) && !/secrets/i.test(raw)) {
+    return 'No D-Bus session bus was found. Start the kiosk inside a desktop session (or a D-Bus session) with a Secret Service such as gnome-keyring.';
+  }
+  if (/org\.freedesktop\.secrets|ServiceUnknown|not provided by any/i.test(raw)) {
+    return 'No Secret Service is running on the D-Bus session. Install and start gnome-keyring (or another Secret Service).';
+  }
+  if (/locked|dismissed|prompt|cancel/i.test(raw)) {
+    return 'The keyring is locked. Unlock the login keyring for the kiosk user.';
+  }
+  if (/cannot find module|libsecret|\.node|dlopen|NODE_MODULE_VERSION/i.test(raw)) {
+    return 'The keychain module could not be loaded. Install libsecret-1-0 and reinstall the kiosk.';
+  }
+  return 'The OS keychain refused the request. Check that the Secret Service (gnome-keyring) is running and unlocked.';
+}
+
+function unavailable(hint: string): KioskError {
+  return new KioskError('keychain-unavailable', `The OS keychain is not available. ${hint}`);
+}
+
+/**
+ * Wraps a keychain backend: the token is cached in memory after the first read, concurrent
+ * first reads share one call, keychain calls run one at a time, and each is bounded by a
+ * timeout so a hung Secret Service becomes `keychain-unavailable` in seconds. There is no
+ * fallback store: without a keychain there is no token.
+ */
+export function createCachedTokenStore(options: CachedTokenStoreOptions): TokenStore & { keychainCalls(): number } {
+  const { service, account, timeoutMs, logger } = options;
+  let backendPromise: Promise<KeychainBackend> | null = null;
+  let cached: { token: string | null } | null = null;
+  let inflightGet: Promise<string | null> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let calls = 0;
+  // Bumped by set/clear so a read that started earlier cannot overwrite a newer value.
+  let generation = 0;
+
+  function backend(): Promise<KeychainBackend> {
+    backendPromise ??= options.loadBackend().catch((err: unknown) => {
+      backendPromise = null;
+      const raw = err instanceof Error ? err.message : String(err);
+      logger.error('keychain module failed to load', { hint: keychainHint(raw) });
+      throw unavailable(keychainHint(raw));
+    });
+    return backendPromise;
+  }
+
+  /** Serializes keychain calls; a call that hangs releases the queue at its timeout. */
+  function run<T>(op: string, fn: (b: KeychainBackend) => Promise<T>): Promise<T> {
+    const task = queue.then(async () => {
+      const b = await withTimeout(backend(), timeoutMs, op);
+      calls++;
+      return withTimeout(fn(b), timeoutMs, op);
+    });
+    queue = task.catch(() => undefined);
+    return task;
+  }
+
+  function withTimeout<T>(p: Promise<T>, ms: number, op: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        logger.error('keychain call timed out', { op, timeoutMs: ms });
+        reject(unavailable(`The Secret Service did not answer within ${Math.round(ms / 100) / 10} s; it may be hung or waiting for an unlock prompt.`));
+      }, ms);
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          if (err instanceof KioskError) return reject(err);
+          const raw = err instanceof Error ? err.message : String(err);
+          logger.error('keychain call failed', { op, hint: keychainHint(raw) });
+          reject(unavailable(keychainHint(raw)));
+        },
+      );
+    });
+  }
+
+  return {
+    async get() {
+      if (cached) return cached.token;
+      if (!inflightGet) {
+        const gen = generation;
+        inflightGet = run('get', (b) => b.getPassword(service, account))
+          .then((token) => {
+            if (gen === generation) cached = { token };
+            if (token) logger.addSecret(token);
+            return token;
+          })
+          .finally(() => {
+            inflightGet = null;
+          });
+      }
+      return inflightGet;
+    },
+    async set(token) {
+      generation++;
+      cached = null;
+      logger.addSecret(token);
+      await run('set', (b) => b.setPassword(service, account, token));
+      cached = { token };
+    },
+    async clear() {
+      generation++;
+      const old = cached?.token;
+      cached = { token: null };
+      try {
+        await run('delete', (b) => b.deletePassword(service, account));
+      } catch (err) {
+        // Memory is cleared either way; the next read goes to the keychain again.
+        cached = null;
+        throw err;
+      } finally {
+        if (old) logger.removeSecret(old);
+      }
+    },
+    keychainCalls: () => calls,
+  };
+}
