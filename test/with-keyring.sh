@@ -12,7 +12,7 @@ if [ -z "${KIOSK_TEST_IN_KEYRING:-}" ]; then
 fi
 
 scratch=$(mktemp -d -t kiosk-keyring-XXXXXX)
-trap 'kill "${GNOME_KEYRING_PID:-0}" 2>/dev/null || true; rm -rf "$scratch"' EXIT
+trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$scratch/home" "$scratch/data" "$scratch/config" "$scratch/run"
 chmod 700 "$scratch/run"
 export HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/run"
@@ -20,6 +20,18 @@ export KIOSK_TEST_SCRATCH="$scratch"
 unset DISPLAY WAYLAND_DISPLAY
 
 # A non-empty throwaway password: an empty one would store the keyring unencrypted.
-eval "$(printf '%s' "kiosk-test-keyring-$$" | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)"
-export GNOME_KEYRING_CONTROL GNOME_KEYRING_PID
+printf '%s' "kiosk-test-keyring-$$" | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+
+# Wait until the Secret Service owns its bus name; tests that stop the daemon need its pid.
+# The daemon exits by itself when this D-Bus session ends.
+pid=""
+for _ in $(seq 1 50); do
+  pid=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null |
+    awk '/uint32/ {print $2}') || true
+  [ -n "$pid" ] && break
+  sleep 0.1
+done
+[ -n "$pid" ] || { echo "test: gnome-keyring did not start on the private D-Bus session" >&2; exit 1; }
+export KIOSK_TEST_KEYRING_PID="$pid"
 "$@"

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { checkBaseUrl, isLoopbackHost, loadConfig, type ConfigOverrides } from '../main/config';
+import { KioskError } from '../main/shared/kiosk-error';
+
+function load(files: Record<string, string>, env: Record<string, string> = {}, overrides?: ConfigOverrides) {
+  return loadConfig({
+    env,
+    userDataDir: '/data',
+    readFile: async (p) => files[p] ?? null,
+    ...(overrides ? { overrides } : {}),
+  });
+}
+
+async function configError(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(KioskError);
+    expect((err as KioskError).code).toBe('config');
+    return (err as KioskError).message;
+  }
+  throw new Error('expected a config error');
+}
+
+describe('loadConfig', () => {
+  it('runs in sandbox mode with defaults when there is no config file', async () => {
+    const c = await load({});
+    expect(c).toMatchObject({
+      mode: 'sandbox',
+      baseUrl: null,
+      customerName: 'demo-bank',
+      requestTimeoutMs: 15000,
+      updateParamsKey: 'parametersToBeUpdated',
+      enrollmentStatusUrlSource: 'reEnrollmentUrl',
+      locale: 'en',
+      defaultCountry: 'IN',
+      source: 'defaults',
+    });
+  });
+
+  it('reads a valid vendor config from the user-data folder', async () => {
+    const file = {
+      mode: 'vendor',
+      baseUrl: 'https://deepfaceauth.signzy.app/deepfaceauth/',
+      customerName: 'acme-bank',
+      requestTimeoutMs: 20000,
+      updateParamsKey: 'parametersTobeUpdated',
+      enrollmentStatusUrlSource: 'enrollmentUrl',
+      idleTimeoutSeconds: 90,
+      locale: 'hi',
+      kioskId: 'branch-042.k1',
+    };
+    const c = await load({ '/data/kiosk-config.json': JSON.stringify(file) });
+    expect(c).toMatchObject({ ...file, baseUrl: 'https://deepfaceauth.signzy.app/deepfaceauth', source: '/data/kiosk-config.json' });
+  });
+
+  it('takes the file path from KIOSK_CONFIG', async () => {
+    const c = await load({ '/etc/k.json': '{"mode":"vendor","baseUrl":"https://proxy.bank.example/dfa","customerName":"b"}' }, { KIOSK_CONFIG: '/etc/k.json' });
+    expect(c.baseUrl).toBe('https://proxy.bank.example/dfa');
+  });
+
+  it('fails clearly when the file named by KIOSK_CONFIG is missing', async () => {
+    expect(await configError(load({}, { KIOSK_CONFIG: '/etc/none.json' }))).toMatch(/\/etc\/none\.json.*does not exist/);
+  });
+
+  it('fails clearly on malformed JSON', async () => {
+    expect(await configError(load({ '/data/kiosk-config.json': '{"mode": "vendor",' }))).toMatch(/not valid JSON/);
+  });
+
+  it('rejects a JSON value that is not an object', async () => {
+    expect(await configError(load({ '/data/kiosk-config.json': '[1,2]' }))).toMatch(/one JSON object/);
+  });
+
+  it('names an unknown key', async () => {
+    expect(await configError(load({ '/data/kiosk-config.json': '{"idleTimeout": 30}' }))).toMatch(/unknown key "idleTimeout"/);
+  });
+
+  it('names the key with a wrong type', async () => {
+    expect(await configError(load({ '/data/kiosk-config.json': '{"requestTimeoutMs": "15000"}' }))).toMatch(/key "requestTimeoutMs"/);
+  });
+
+  it('refuses secrets in the config file', async () => {
+    expect(await configError(load({ '/data/kiosk-config.json': '{"password": "x"}' }))).toMatch(/secrets never go in the config file/);
+  });
+
+  it('rejects plain http to a remote host in vendor mode', async () => {
+    const msg = await configError(load({ '/data/kiosk-config.json': '{"mode":"vendor","baseUrl":"http://proxy.bank.example/dfa","customerName":"b"}' }));
+    expect(msg).toMatch(/key "baseUrl".*https/);
+  });
+
+  it('accepts plain http to a loopback reverse proxy', async () => {
+    const c = await load({ '/data/kiosk-config.json': '{"mode":"vendor","baseUrl":"http://127.0.0.1:8443/dfa","customerName":"b"}' });
+    expect(c.baseUrl).toBe('http://127.0.0.1:8443/dfa');
+  });
+
+  it('requires baseUrl and customerName in vendor mode', async () => {
+    expect(await configError(load({ '/data/kiosk-config.json': '{"mode":"vendor"}' }))).toMatch(/"baseUrl" is required/);
+    expect(await configError(load({ '/data/kiosk-config.json': '{"mode":"vendor","baseUrl":"https://a.example"}' }))).toMatch(/"customerName" is required/);
+  });
+
+  it('rejects a baseUrl in sandbox mode instead of ignoring it', async () => {
+    expect(await configError(load({ '/data/kiosk-config.json': '{"mode":"sandbox","baseUrl":"https://a.example"}' }))).toMatch(/vendor mode only/);
+  });
+
+  it('lets command-line overrides win and select vendor mode', async () => {
+    const c = await load({}, {}, { baseUrl: 'https://b.example/dfa', customerName: 'cli-bank', requestTimeoutMs: 5000 });
+    expect(c).toMatchObject({ mode: 'vendor', baseUrl: 'https://b.example/dfa', customerName: 'cli-bank', requestTimeoutMs: 5000 });
+  });
+
+  it('applies the https rule to --base-url too', async () => {
+    expect(await configError(load({}, {}, { baseUrl: 'http://10.0.0.5/dfa', customerName: 'x' }))).toMatch(/--base-url must use https/);
+  });
+
+  it('rejects an out-of-range --timeout-ms', async () => {
+    expect(await configError(load({}, {}, { requestTimeoutMs: 5 }))).toMatch(/--timeout-ms/);
+  });
+});
+
+describe('checkBaseUrl', () => {
+  it.each([
+    ['https://x.example/dfa', true],
+    ['http://localhost:8080/dfa', true],
+    ['http://[::1]:8080/dfa', true],
+    ['http://127.10.0.1/dfa', true],
+    ['http://127.0.0.1.evil.example/dfa', false],
+    ['https://user:pw@x.example/dfa', false],
+    ['https://x.example/dfa?x=1', false],
+    ['ftp://x.example/dfa', false],
+    ['not a url', false],
+  ])('%s → %s', (url, ok) => {
+    expect(checkBaseUrl(url).ok).toBe(ok);
+  });
+
+  it('knows loopback hosts', () => {
+    expect(isLoopbackHost('127.0.0.1')).toBe(true);
+    expect(isLoopbackHost('128.0.0.1')).toBe(false);
+    expect(isLoopbackHost('localhost.example')).toBe(false);
+  });
+});

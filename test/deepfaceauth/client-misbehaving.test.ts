@@ -1,0 +1,184 @@
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeepFaceAuthClient, type DeepFaceAuthClient } from '../../main/deepfaceauth/client';
+import { captureLogger } from '../helpers/capture-logger';
+import { json, startTestServer, type RecordedRequest, type TestServer } from '../helpers/test-server';
+import type http from 'node:http';
+
+const TOKEN = 'tok-abcdef-0123456789';
+const PARAMS = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210' };
+let server: TestServer | null = null;
+afterEach(async () => {
+  await server?.close();
+  server = null;
+});
+
+async function serve(
+  handler: (req: RecordedRequest, res: http.ServerResponse, socket: net.Socket) => void,
+  timeoutMs = 5000,
+): Promise<{ client: DeepFaceAuthClient; server: TestServer; sleeps: number[] }> {
+  server = await startTestServer(handler);
+  const sleeps: number[] = [];
+  const client = createDeepFaceAuthClient({
+    baseUrl: server.baseUrl,
+    customerName: 'acme',
+    timeoutMs,
+    updateParamsKey: 'parametersToBeUpdated',
+    logger: captureLogger().logger,
+    retry: { sleep: async (ms) => void sleeps.push(ms) },
+  });
+  return { client, server, sleeps };
+}
+
+const update = (c: DeepFaceAuthClient) => c.updateUser(TOKEN, { userName: 'ravi.kumar', face: false, params: PARAMS });
+
+describe('client against misbehaving servers', () => {
+  it('holds the deadline when the server never answers (±1 s)', async () => {
+    const { client, server } = await serve(() => undefined, 2000);
+    const t0 = Date.now();
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'timeout' });
+    const elapsed = Date.now() - t0;
+    expect(elapsed).toBeGreaterThanOrEqual(1900);
+    expect(elapsed).toBeLessThan(3000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('holds the deadline when the body stalls halfway', async () => {
+    const { client } = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"userName": "ravi.ku');
+    }, 1500);
+    const t0 = Date.now();
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'timeout' });
+    expect(Date.now() - t0).toBeLessThan(2500);
+  });
+
+  it('reports a timed-out update as outcome-unknown, sent once', async () => {
+    const { client, server } = await serve(() => undefined, 1500);
+    await expect(update(client)).rejects.toMatchObject({ code: 'outcome-unknown' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports a connection reset after the update was sent as outcome-unknown, never resent', async () => {
+    const { client, server } = await serve((_req, _res, socket) => socket.destroy());
+    await expect(update(client)).rejects.toMatchObject({ code: 'outcome-unknown' });
+    expect(server.requests).toHaveLength(1);
+    expect(JSON.parse(server.requests[0]!.body).parametersToBeUpdated).toEqual(PARAMS);
+  });
+
+  it('retries a read twice after connection resets, then reports network', async () => {
+    const { client, server, sleeps } = await serve((_req, _res, socket) => socket.destroy());
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'network' });
+    expect(server.requests).toHaveLength(3);
+    expect(sleeps).toHaveLength(2);
+  });
+
+  it('never retries login', async () => {
+    const { client, server } = await serve((_req, _res, socket) => socket.destroy());
+    await expect(client.login('pw-123456')).rejects.toMatchObject({ code: 'network' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('never retries an update on 503', async () => {
+    const { client, server } = await serve((_req, res) => json(res, 503, { message: 'busy' }));
+    await expect(update(client)).rejects.toMatchObject({ code: 'server' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports an update that could not connect as network, not outcome-unknown', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const client = createDeepFaceAuthClient({
+      baseUrl: `http://127.0.0.1:${port}/deepfaceauth`,
+      customerName: 'acme',
+      timeoutMs: 2000,
+      updateParamsKey: 'parametersToBeUpdated',
+      logger: captureLogger().logger,
+    });
+    await expect(update(client)).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('does not retry a 500 and reports it as server', async () => {
+    const { client, server } = await serve((_req, res) => json(res, 500, { message: 'boom' }));
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'server', httpStatus: 500 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a 502 HTML page twice and never shows the page', async () => {
+    const { client, server } = await serve((_req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end('<html><body><h1>502 Bad Gateway</h1><p>nginx secret-internal-host</p></body></html>');
+    });
+    const err = await client.userDetails(TOKEN, 'ravi.kumar').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'server', httpStatus: 502 });
+    expect((err as Error).message).not.toMatch(/nginx|<|secret-internal-host/);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('succeeds when a read recovers on the third attempt after 503s', async () => {
+    let n = 0;
+    const { client, server } = await serve((_req, res) =>
+      ++n < 3
+        ? json(res, 503, {})
+        : json(res, 200, { userName: 'ravi.kumar', fullName: 'R', emailId: 'r@x.in', phoneNumber: '9876543210', countryCode: '+91', enrollmentUrl: 'https://x/y', message: 'success', status: '200 OK' }),
+    );
+    expect((await client.userDetails(TOKEN, 'ravi.kumar')).userName).toBe('ravi.kumar');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('reports malformed JSON as bad-response', async () => {
+    const { client } = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"status": "200 OK", ');
+    });
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'bad-response' });
+  });
+
+  it('reports a body of the wrong shape as bad-response, not undefined fields', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { status: '200 OK', message: 'success', userName: 42 }));
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'bad-response' });
+  });
+
+  it('reports a login answer without a token as bad-response', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { status: '200 OK', message: 'Successfully Logged In' }));
+    await expect(client.login('pw-123456')).rejects.toMatchObject({ code: 'bad-response' });
+  });
+
+  it('treats HTTP 200 with a non-200 status string as a failure', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { status: '500 Internal Server Error', message: 'Update failed' }));
+    await expect(update(client)).rejects.toMatchObject({ code: 'rejected', message: 'Update failed' });
+  });
+
+  it.each([401, 403])('reports HTTP %i as unauthorized', async (status) => {
+    const { client } = await serve((_req, res) => json(res, status, { error: { message: 'nope', status: String(status) } }));
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('reports an error body that names the token as unauthorized', async () => {
+    const { client } = await serve((_req, res) => json(res, 400, { error: { message: 'Invalid access token', status: '422' } }));
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('reports the 400/422 envelope as rejected with its message', async () => {
+    const { client, server } = await serve((_req, res) => json(res, 400, { error: { message: 'User is not registered', status: '422', name: 'error' } }));
+    await expect(client.userDetails(TOKEN, 'nobody')).rejects.toMatchObject({ code: 'rejected', message: 'User is not registered', httpStatus: 400 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('hides the token and markup if the vendor echoes them in a message', async () => {
+    const { client } = await serve((_req, res) => json(res, 400, { error: { message: `Bad request <b>for</b> ${TOKEN}\n\u0007`, status: '422' } }));
+    const err = (await update(client).catch((e: unknown) => e)) as Error;
+    expect(err.message).not.toContain(TOKEN);
+    expect(err.message).not.toMatch(/[<>\u0007\n]/);
+  });
+
+  it('refuses an oversized answer', async () => {
+    const { client } = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: '200 OK', pad: 'x'.repeat(2 * 1024 * 1024) }));
+    });
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'bad-response' });
+  });
+});
