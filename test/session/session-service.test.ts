@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSessionService } from '../../main/session/session-service';
+import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import type { TokenStore } from '../../main/secrets/token-store';
+import { KioskError } from '../../main/shared/kiosk-error';
+import { captureLogger } from '../helpers/capture-logger';
+import { memoryTokenStore } from '../helpers/memory-token-store';
+import { sandboxClient, type ClientFixture } from '../helpers/sandbox-fixture';
+
+let fx: ClientFixture | null = null;
+afterEach(async () => {
+  await fx?.sandbox.close();
+  fx = null;
+});
+
+async function setup(tokens: TokenStore = memoryTokenStore()) {
+  const cap = captureLogger();
+  fx = await sandboxClient(cap.logger);
+  const session = createSessionService({ client: fx.client, tokens, logger: cap.logger });
+  return { session, cap, fx };
+}
+
+describe('session service', () => {
+  it('signs in, keeps the token in the store and never logs the password or token', async () => {
+    const tokens = memoryTokenStore();
+    const { session, cap } = await setup(tokens);
+    await session.signIn(DEMO_CUSTOMER.password);
+    expect(tokens.value()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await session.state()).toEqual({ signedIn: true });
+    expect(cap.text()).toContain('signed in');
+    expect(cap.text()).not.toContain(DEMO_CUSTOMER.password);
+    expect(cap.text()).not.toContain(tokens.value()!);
+  });
+
+  it('reports a wrong password in plain words and stores nothing', async () => {
+    const tokens = memoryTokenStore();
+    const { session } = await setup(tokens);
+    await expect(session.signIn('not-the-password')).rejects.toMatchObject({ code: 'rejected' });
+    expect(tokens.value()).toBeNull();
+  });
+
+  it('refuses an empty password before any network call', async () => {
+    const { session, fx } = await setup();
+    await expect(session.signIn('')).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(fx.sandbox.requestCount()).toBe(0);
+  });
+
+  it('reports not-signed-in when there is no token', async () => {
+    const { session, fx } = await setup();
+    await expect(session.withToken((t) => fx.client.userDetails(t, 'ravi.kumar'))).rejects.toMatchObject({ code: 'not-signed-in' });
+    expect(fx.sandbox.requestCount()).toBe(0);
+  });
+
+  it('clears the token and tells listeners when the vendor says unauthorized', async () => {
+    const tokens = memoryTokenStore();
+    const { session, fx } = await setup(tokens);
+    await session.signIn(DEMO_CUSTOMER.password);
+    let expired = 0;
+    session.onExpired(() => expired++);
+    fx.sandbox.state.expireAllTokens();
+    await expect(session.withToken((t) => fx.client.userDetails(t, 'ravi.kumar'))).rejects.toMatchObject({ code: 'session-expired' });
+    expect(tokens.value()).toBeNull();
+    expect(expired).toBe(1);
+  });
+
+  it('signs out: revokes at the vendor and deletes locally', async () => {
+    const tokens = memoryTokenStore();
+    const { session, fx } = await setup(tokens);
+    await session.signIn(DEMO_CUSTOMER.password);
+    expect(await session.signOut()).toEqual({ revoked: true });
+    expect(tokens.value()).toBeNull();
+    expect(fx.sandbox.requestCount('/logout')).toBe(1);
+  });
+
+  it('deletes the token locally even when the logout call fails', async () => {
+    const tokens = memoryTokenStore('stale-token-123456');
+    const { session } = await setup(tokens);
+    expect(await session.signOut()).toEqual({ revoked: false });
+    expect(tokens.value()).toBeNull();
+  });
+
+  it('passes keychain-unavailable through unchanged', async () => {
+    const broken: TokenStore = {
+      get: async () => {
+        throw new KioskError('keychain-unavailable', 'The OS keychain is not available.');
+      },
+      set: async () => undefined,
+      clear: async () => undefined,
+    };
+    const { session } = await setup(broken);
+    await expect(session.state()).rejects.toMatchObject({ code: 'keychain-unavailable' });
+  });
+});
