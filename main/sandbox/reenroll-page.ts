@@ -12,6 +12,7 @@ export function reenrollPageHtml(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Face re-enrollment (SANDBOX)</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/deepfaceauth/sandbox/reenroll.css">
 <script type="module" src="/deepfaceauth/sandbox/reenroll.js"></script>
 </head>

@@ -171,7 +171,7 @@ describe('client against misbehaving servers', () => {
     const { client } = await serve((_req, res) => json(res, 400, { error: { message: `Bad request <b>for</b> ${TOKEN}\n\u0007`, status: '422' } }));
     const err = (await update(client).catch((e: unknown) => e)) as Error;
     expect(err.message).not.toContain(TOKEN);
-    expect(err.message).not.toMatch(/[<>\u0007\n]/);
+    for (const bad of ['<', '>', '\u0007', '\n']) expect(err.message).not.toContain(bad);
   });
 
   it('refuses an oversized answer', async () => {

@@ -1,0 +1,228 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox-server';
+import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { json, startTestServer, type TestServer } from '../helpers/test-server';
+import { assertBuilt, runKioskctl } from '../helpers/run-kioskctl';
+
+let sb: RunningSandbox | null = null;
+let server: TestServer | null = null;
+beforeAll(() => assertBuilt());
+afterEach(async () => {
+  await sb?.close();
+  await server?.close();
+  sb = null;
+  server = null;
+});
+
+async function sandboxArgs(): Promise<string[]> {
+  sb = await startSandbox();
+  return ['--base-url', sb.baseUrl, '--customer', DEMO_CUSTOMER.customerName];
+}
+
+async function signedIn(): Promise<string[]> {
+  const g = await sandboxArgs();
+  const r = await runKioskctl([...g, 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password + '\n' });
+  expect(r.code).toBe(0);
+  return g;
+}
+
+function parse(stdout: string): Record<string, unknown> {
+  const lines = stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]!) as Record<string, unknown>;
+}
+
+describe('kioskctl end to end against the sandbox', () => {
+  it('login → show → update → update with face → status → logout', async () => {
+    const g = await sandboxArgs();
+    const login = await runKioskctl([...g, '--json', 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password });
+    expect(login.code).toBe(0);
+    expect(parse(login.stdout)).toEqual({ ok: true, signedIn: true });
+
+    const show = await runKioskctl([...g, '--json', 'user', 'show', 'priya.sharma']);
+    expect(show.code).toBe(0);
+    expect(parse(show.stdout)).toMatchObject({ ok: true, user: { userName: 'priya.sharma', fullName: 'Priya Sharma', phoneNumber: '9123456780', countryCode: '+91' } });
+
+    const upd = await runKioskctl([...g, '--json', 'user', 'update', 'priya.sharma', '--new-user-name', 'priya.s', '--email', 'priya.s@example.com', '--phone', '+91 99887 66554']);
+    expect(upd.code).toBe(0);
+    expect(parse(upd.stdout)).toEqual({ ok: true, userName: 'priya.s', changed: ['userName', 'emailId', 'phoneNumber'], face: false, reEnrollmentUrl: null });
+    expect(sb!.state.details('priya.s')).toMatchObject({ emailId: 'priya.s@example.com', phoneNumber: '9988766554', fullName: 'Priya Sharma' });
+
+    const face = await runKioskctl([...g, 'user', 'update', 'priya.s', '--face']);
+    expect(face.code).toBe(0);
+    const url = /Re-enrollment URL: (\S+)/.exec(face.stdout)?.[1];
+    expect(url).toMatch(/\/iframe\/enroll\/portal\//);
+
+    const status = await runKioskctl([...g, '--json', 'enrollment', 'status', url!]);
+    expect(parse(status.stdout)).toEqual({ ok: true, enrollmentStatus: 'draft', userName: 'priya.s' });
+    sb!.state.finishEnrollment(url!, 'success');
+    const status2 = await runKioskctl([...g, 'enrollment', 'status', url!]);
+    expect(status2.stdout).toContain('Enrollment status: success');
+
+    const logout = await runKioskctl([...g, '--json', 'logout']);
+    expect(parse(logout.stdout)).toEqual({ ok: true, signedOut: true, revoked: true });
+    const after = await runKioskctl([...g, 'user', 'show', 'priya.s']);
+    expect(after.code).toBe(3);
+  });
+
+  it('doctor reports every check healthy when signed in', async () => {
+    const g = await signedIn();
+    const r = await runKioskctl([...g, '--json', 'doctor']);
+    expect(r.code).toBe(0);
+    const out = parse(r.stdout);
+    expect(out['healthy']).toBe(true);
+    expect((out['checks'] as { name: string; ok: boolean }[]).map((c) => [c.name, c.ok])).toEqual([
+      ['config', true],
+      ['keychain', true],
+      ['api', true],
+      ['token', true],
+    ]);
+  });
+
+  it('doctor says "not signed in" with exit 3', async () => {
+    const g = await sandboxArgs();
+    const r = await runKioskctl([...g, 'doctor']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/FAIL token +not signed in/);
+  });
+
+  it('exit 2: invalid input fails before any network call', async () => {
+    const g = await signedIn();
+    const before = sb!.requestCount();
+    for (const bad of [['--email', 'not-an-email'], ['--phone', '12345'], ['--new-user-name', 'has space'], []]) {
+      const r = await runKioskctl([...g, '--json', 'user', 'update', 'ravi.kumar', ...bad]);
+      expect(r.code).toBe(2);
+      expect(parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    const r2 = await runKioskctl([...g, 'user', 'show', 'ravi kumar']);
+    expect(r2.code).toBe(2);
+    expect(sb!.requestCount()).toBe(before);
+  });
+
+  it('exit 2: usage errors and bad global flags', async () => {
+    expect((await runKioskctl(['frobnicate'])).code).toBe(2);
+    const j = await runKioskctl(['--json', 'user', 'show']);
+    expect(j.code).toBe(2);
+    expect(parse(j.stdout)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const http = await runKioskctl(['--base-url', 'http://example.com/dfa', '--customer', 'x', 'user', 'show', 'a']);
+    expect(http.code).toBe(2);
+    expect(http.stderr).toMatch(/must use https/);
+  });
+
+  it('exit 2: sandbox mode without a base URL explains what to do', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'kioskctl-'));
+    const r = await runKioskctl(['user', 'show', 'ravi.kumar'], { env: { ...process.env, XDG_CONFIG_HOME: home, KIOSK_CONFIG: '' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sandbox mode.*kioskctl sandbox/);
+  });
+
+  it('exit 2: a config file with an unknown key names the key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kioskctl-'));
+    writeFileSync(join(dir, 'c.json'), '{"mode":"vendor","baseUrl":"https://x.example","customerName":"b","timeout":5}');
+    const r = await runKioskctl(['--config', join(dir, 'c.json'), 'doctor']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown key "timeout"/);
+  });
+
+  it('exit 3: not signed in, and an expired session deletes the token', async () => {
+    const g = await sandboxArgs();
+    expect((await runKioskctl([...g, 'user', 'show', 'ravi.kumar'])).code).toBe(3);
+    const login = await runKioskctl([...g, 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password });
+    expect(login.code).toBe(0);
+    sb!.state.expireAllTokens();
+    const expired = await runKioskctl([...g, '--json', 'user', 'show', 'ravi.kumar']);
+    expect(expired.code).toBe(3);
+    expect(parse(expired.stdout)).toMatchObject({ error: { code: 'session-expired' } });
+    const again = await runKioskctl([...g, '--json', 'user', 'show', 'ravi.kumar']);
+    expect(parse(again.stdout)).toMatchObject({ error: { code: 'not-signed-in' } });
+  });
+
+  it('exit 4: the vendor rejects (unknown user, wrong password)', async () => {
+    const g = await signedIn();
+    const r = await runKioskctl([...g, 'user', 'show', 'nobody.here']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('User is not registered');
+    const pw = await runKioskctl([...g, 'login', '--password-stdin'], { stdin: 'wrong' });
+    expect(pw.code).toBe(4);
+  });
+
+  it('exit 5: network down and timeout', async () => {
+    const down = await runKioskctl(['--base-url', 'http://127.0.0.1:9/deepfaceauth', '--customer', 'x', 'login', '--password-stdin'], { stdin: 'pw' });
+    expect(down.code).toBe(5);
+    server = await startTestServer(() => undefined);
+    const t0 = Date.now();
+    const slow = await runKioskctl(['--base-url', server.baseUrl, '--customer', 'x', '--timeout-ms', '1000', 'login', '--password-stdin'], { stdin: 'pw' });
+    expect(slow.code).toBe(5);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it('exit 5: an update whose answer is lost is reported as outcome unknown, sent once', async () => {
+    let updates = 0;
+    server = await startTestServer((req, res, socket) => {
+      if (req.path.endsWith('/login')) return json(res, 200, { accessToken: 'tok-lost-update-1', status: '200 OK', message: 'ok' });
+      if (req.path.endsWith('/user/details')) {
+        const userName = JSON.parse(req.body).userName as string;
+        if (userName !== 'ravi.kumar') return json(res, 400, { error: { message: 'User is not registered', status: '422' } });
+        return json(res, 200, { userName, fullName: 'Ravi Kumar', emailId: 'r@example.com', phoneNumber: '9876543210', countryCode: '+91', enrollmentUrl: '', message: 'success', status: '200 OK' });
+      }
+      updates++;
+      socket.destroy();
+    });
+    const g = ['--base-url', server.baseUrl, '--customer', 'x'];
+    expect((await runKioskctl([...g, 'login', '--password-stdin'], { stdin: 'pw' })).code).toBe(0);
+    const r = await runKioskctl([...g, '--json', 'user', 'update', 'ravi.kumar', '--full-name', 'Ravi Rao']);
+    expect(r.code).toBe(5);
+    expect(parse(r.stdout)).toMatchObject({ error: { code: 'outcome-unknown' } });
+    expect(updates).toBe(1);
+  });
+
+  it('exit 1: an answer the kiosk cannot read', async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html>maintenance</html>');
+    });
+    const r = await runKioskctl(['--base-url', server.baseUrl, '--customer', 'x', 'login', '--password-stdin'], { stdin: 'pw' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unreadable answer/);
+  });
+
+  it('exit 6: no Secret Service on the D-Bus session', async () => {
+    const g = await sandboxArgs();
+    const r = await runKioskctl([...g, '--json', 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password, wrapper: ['dbus-run-session', `--config-file=${join(process.cwd(), 'test/fixtures/dbus-session-no-services.conf')}`, '--'] });
+    expect(r.code).toBe(6);
+    expect(parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringMatching(/Secret Service/) } });
+    expect(r.ms).toBeLessThan(10_000);
+  });
+
+  it('exit 6: no D-Bus at all', async () => {
+    const g = await sandboxArgs();
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'nobus-')) };
+    delete env['DBUS_SESSION_BUS_ADDRESS'];
+    delete env['DISPLAY'];
+    const r = await runKioskctl([...g, '--json', 'doctor'], { env });
+    expect(r.code).toBe(6);
+    const out = parse(r.stdout);
+    const keychain = (out['checks'] as { name: string; ok: boolean; detail: string }[]).find((c) => c.name === 'keychain');
+    expect(keychain).toMatchObject({ ok: false, detail: expect.stringMatching(/D-Bus/) });
+  });
+
+  it('never prints the token or password, even with --json', async () => {
+    const g = await sandboxArgs();
+    const tokens: string[] = [];
+    const outputs: string[] = [];
+    for (const args of [['login', '--password-stdin'], ['doctor'], ['user', 'show', 'ravi.kumar'], ['logout']]) {
+      for (const jsonFlag of [[], ['--json']]) {
+        const r = await runKioskctl([...g, ...jsonFlag, ...args], { stdin: DEMO_CUSTOMER.password, env: { ...process.env, KIOSK_LOG_LEVEL: 'debug' } });
+        outputs.push(r.stdout, r.stderr);
+      }
+    }
+    // Tokens the sandbox issued during the run.
+    tokens.push(...(sb!.state as unknown as { tokens: Map<string, number> }).tokens.keys());
+    const all = outputs.join('\n');
+    expect(all).not.toContain(DEMO_CUSTOMER.password);
+    for (const t of tokens) expect(all).not.toContain(t);
+  });
+});

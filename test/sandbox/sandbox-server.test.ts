@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox-server';
+import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+
+let sb: RunningSandbox | null = null;
+afterEach(async () => {
+  await sb?.close();
+  sb = null;
+});
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${sb!.baseUrl}/api/v1/basic${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function login(): Promise<string> {
+  const r = await post('/login', { customerName: 'demo-bank', password: DEMO_CUSTOMER.password });
+  return r.body['accessToken'] as string;
+}
+
+const PARAMS = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi.kumar@example.com', phoneNumber: '9876543210' };
+
+describe('sandbox service', () => {
+  it('listens on loopback only', async () => {
+    sb = await startSandbox();
+    expect(new URL(sb.baseUrl).hostname).toBe('127.0.0.1');
+  });
+
+  it('answers login with the documented body', async () => {
+    sb = await startSandbox();
+    const r = await post('/login', { customerName: 'demo-bank', password: DEMO_CUSTOMER.password });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: '200 OK', message: 'Successfully Logged In' });
+  });
+
+  it('uses the documented error envelope for a rejection', async () => {
+    sb = await startSandbox();
+    const r = await post('/user/details', { customerName: 'demo-bank', userName: 'nobody' }, { Authorization: await login() });
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ error: { name: 'error', message: 'User is not registered', status: '422', reason: 'User is not registered' } });
+  });
+
+  it.each([[undefined], ['wrong-token'], ['Bearer x']])('rejects the token %j with 401', async (token) => {
+    sb = await startSandbox();
+    await login();
+    const r = await post('/user/details', { customerName: 'demo-bank', userName: 'ravi.kumar' }, token ? { Authorization: token } : {});
+    expect(r.status).toBe(401);
+  });
+
+  it('requires a raw token, not "Bearer <token>"', async () => {
+    sb = await startSandbox();
+    const t = await login();
+    expect((await post('/user/details', { customerName: 'demo-bank', userName: 'ravi.kumar' }, { Authorization: `Bearer ${t}` })).status).toBe(401);
+    expect((await post('/user/details', { customerName: 'demo-bank', userName: 'ravi.kumar' }, { Authorization: t })).status).toBe(200);
+  });
+
+  it('names a missing field', async () => {
+    sb = await startSandbox();
+    const r = await post('/user/update', { customerName: 'demo-bank', userName: 'ravi.kumar', faceToBeUpdated: 'no' }, { Authorization: await login() });
+    expect(r.status).toBe(400);
+    expect((r.body['error'] as { message: string }).message).toMatch(/parametersToBeUpdated/);
+  });
+
+  it.each([
+    [{ faceToBeUpdated: true }, /faceToBeUpdated/],
+    [{ faceToBeUpdated: 'YES' }, /faceToBeUpdated/],
+    [{ parametersToBeUpdated: { ...PARAMS, userName: 'ravi kumar' } }, /spaces/],
+    [{ parametersToBeUpdated: { ...PARAMS, userName: 'priya.sharma' } }, /already exists/],
+    [{ userName: 'nobody' }, /not registered/],
+    [{ customerName: 'other-bank' }, /customerName/],
+  ])('rejects an update with %j', async (patch, msg) => {
+    sb = await startSandbox();
+    const body = { customerName: 'demo-bank', userName: 'ravi.kumar', faceToBeUpdated: 'no', parametersToBeUpdated: PARAMS, ...patch };
+    const r = await post('/user/update', body, { Authorization: await login() });
+    expect(r.status).toBe(400);
+    expect((r.body['error'] as { message: string }).message).toMatch(msg);
+  });
+
+  it('accepts either spelling of the update key, but not both', async () => {
+    sb = await startSandbox();
+    const t = await login();
+    const base = { customerName: 'demo-bank', userName: 'ravi.kumar', faceToBeUpdated: 'no' };
+    expect((await post('/user/update', { ...base, parametersTobeUpdated: PARAMS }, { Authorization: t })).status).toBe(200);
+    expect((await post('/user/update', { ...base, parametersToBeUpdated: PARAMS }, { Authorization: t })).status).toBe(200);
+    expect((await post('/user/update', { ...base, parametersToBeUpdated: PARAMS, parametersTobeUpdated: PARAMS }, { Authorization: t })).status).toBe(400);
+  });
+
+  it('rejects a body that is not JSON or not sent as JSON', async () => {
+    sb = await startSandbox();
+    expect((await post('/login', '{oops')).status).toBe(400);
+    const res = await fetch(`${sb.baseUrl}/api/v1/basic/login`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    expect(res.status).toBe(400);
+  });
+
+  it('creates a user (demo seeding) and refuses a duplicate', async () => {
+    sb = await startSandbox();
+    const t = await login();
+    const u = { customerName: 'demo-bank', userName: 'kavya.nair', fullName: 'Kavya Nair', emailId: 'kavya@example.com', phoneNumber: '9812345670' };
+    const r = await post('/user/create', u, { Authorization: t });
+    expect(r.body).toMatchObject({ status: '200 OK', message: 'User successfully created' });
+    expect(r.body['enrollmentUrl']).toMatch(/\/portal\/[0-9a-f]{32}\/[0-9a-f]{32}$/);
+    expect((await post('/user/create', u, { Authorization: t })).status).toBe(400);
+  });
+
+  it('expires tokens after the configured lifetime', async () => {
+    let now = 0;
+    sb = await startSandbox({ tokenTtlMs: 1000, now: () => now });
+    const t = await login();
+    expect((await post('/user/details', { customerName: 'demo-bank', userName: 'ravi.kumar' }, { Authorization: t })).status).toBe(200);
+    now = 1001;
+    expect((await post('/user/details', { customerName: 'demo-bank', userName: 'ravi.kumar' }, { Authorization: t })).status).toBe(401);
+  });
+
+  it('serves the re-enrollment page with a strict CSP and records its result once', async () => {
+    sb = await startSandbox();
+    const t = await login();
+    const up = await post('/user/update', { customerName: 'demo-bank', userName: 'ravi.kumar', faceToBeUpdated: 'yes', parametersToBeUpdated: PARAMS }, { Authorization: t });
+    const url = up.body['reEnrollmentUrl'] as string;
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(await page.text()).toContain('SANDBOX');
+    const portal = url.split('/portal/')[1];
+    const done = await fetch(`${sb.baseUrl}/sandbox/result/${portal}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"result":"failure"}' });
+    expect(done.status).toBe(200);
+    const again = await fetch(`${sb.baseUrl}/sandbox/result/${portal}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"result":"success"}' });
+    expect(again.status).toBe(400);
+    const s = await post('/status/enroll/user', { customerName: 'demo-bank', enrollmentUrl: url }, { Authorization: t });
+    expect(s.body).toMatchObject({ enrollmentStatus: 'failure', userName: 'ravi.kumar', status: '200 OK' });
+  });
+
+  it('answers unknown paths with a 404 envelope', async () => {
+    sb = await startSandbox();
+    const r = await post('/user/delete', {});
+    expect(r.status).toBe(404);
+    expect(r.body).toHaveProperty('error');
+  });
+});
