@@ -6,7 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
-    // Keychain tests share one Secret Service; keep files from racing on it.
+    // Keychain tests share one Secret Service and some stop it on purpose: run files one by one.
     fileParallelism: false,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
