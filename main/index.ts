@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { loadConfig } from './config';
+import { readOptionalFile } from './read-optional-file';
 import { createStderrLogger } from './log/logger';
 import { defaultUserDataDir } from './paths';
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server';
@@ -17,17 +17,8 @@ let sandbox: RunningSandbox | null = null;
 if (!app.requestSingleInstanceLock()) app.quit();
 app.setPath('userData', defaultUserDataDir());
 
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
-
 async function start(): Promise<void> {
-  const config = await loadConfig({ env: process.env, userDataDir: app.getPath('userData'), readFile: readOptional });
+  const config = await loadConfig({ env: process.env, userDataDir: app.getPath('userData'), readFile: readOptionalFile });
   if (config.mode === 'sandbox') {
     sandbox = await startSandbox();
     logger.info('sandbox service started', { port: sandbox.port });

@@ -1,21 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { defaultUserDataDir } from '../paths';
+import { readOptionalFile } from '../read-optional-file';
 import { readAll } from './cli-io';
 import { runCli } from './run-cli';
-
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
-
-const stop = new Promise<void>((resolve) => {
-  process.once('SIGINT', resolve);
-  process.once('SIGTERM', resolve);
-});
 
 void runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
@@ -23,11 +9,15 @@ void runCli(process.argv.slice(2), {
   readStdin: () => readAll(process.stdin),
   stdinIsTTY: process.stdin.isTTY === true,
   env: process.env,
-  readFile: readOptional,
+  readFile: readOptionalFile,
   userDataDir: defaultUserDataDir(),
-  waitForStop: () => stop,
+  // Only the foreground sandbox waits for a signal; other commands keep Ctrl+C's default.
+  waitForStop: () =>
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }),
 }).then((code) => {
-  process.exitCode = code;
-  // Commands other than `sandbox` are done; do not wait for idle sockets or timers.
-  if (!process.argv.includes('sandbox')) setImmediate(() => process.exit(code));
+  // The command is finished: do not linger on idle sockets or a hung keychain call.
+  process.exit(code);
 });

@@ -242,7 +242,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KioskError('invalid-input', '--port must be 0–65535.');
         const ttl = o.tokenTtlSeconds === undefined ? undefined : Number(o.tokenTtlSeconds);
         if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1)) throw new KioskError('invalid-input', '--token-ttl-seconds must be a positive whole number.');
-        const sb = await startSandbox({ port, ...(ttl !== undefined ? { tokenTtlMs: ttl * 1000 } : {}) });
+        const sb = await startSandbox({ port, ...(ttl !== undefined ? { tokenTtlMs: ttl * 1000 } : {}) }).catch((err: unknown) => {
+          const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+          throw new KioskError(busy ? 'invalid-input' : 'internal', busy ? `Port ${port} on 127.0.0.1 is already in use; choose another --port.` : 'The sandbox service could not start.');
+        });
         print({
           human: `SANDBOX DeepFaceAuth service listening.\nBase URL: ${sb.baseUrl}\nCustomer: ${DEMO_CUSTOMER.customerName}  Password: ${DEMO_CUSTOMER.password}\nPress Ctrl+C to stop.`,
           json: { baseUrl: sb.baseUrl, customerName: DEMO_CUSTOMER.customerName },
@@ -258,8 +261,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-      const message = err.message.replace(/^error: /, '');
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
+      // 'commander.help' is the help shown because no command was given: a usage error.
+      const message = err.code === 'commander.help' ? 'No command given; see kioskctl --help.' : err.message.replace(/^error: /, '');
       if (json) io.stdout(JSON.stringify({ ok: false, error: { code: 'invalid-input', message } }) + '\n');
       return EXIT.usage;
     }

@@ -96,6 +96,12 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
           'The update was sent but no answer came back, so it may or may not have been applied. Check before sending it again.',
         );
       }
+      if (outcome.reason === 'tls') {
+        throw new KioskError(
+          'network',
+          "The face service's security certificate is not trusted. IT: check the base URL, or install the bank's CA certificate (NODE_EXTRA_CA_CERTS).",
+        );
+      }
       if (outcome.reason === 'timeout') {
         throw new KioskError('timeout', 'The face service did not answer in time. Please try again.');
       }

@@ -5,7 +5,7 @@ import https from 'node:https';
 export type TransportOutcome =
   | { kind: 'response'; status: number; contentType: string; body: string }
   /** Failed before the request was fully written: the server cannot have acted on it. */
-  | { kind: 'not-sent'; reason: 'network' | 'timeout' }
+  | { kind: 'not-sent'; reason: 'network' | 'timeout' | 'tls' }
   /** Failed after the request was written: the server may or may not have acted on it. */
   | { kind: 'sent-no-answer'; reason: 'network' | 'timeout' }
   | { kind: 'too-large' };
@@ -42,6 +42,7 @@ export function createHttpTransport(options: { agent?: http.Agent } = {}): Trans
       };
       const fail = (reason: 'network' | 'timeout'): void =>
         finish(sent ? { kind: 'sent-no-answer', reason } : { kind: 'not-sent', reason });
+      const failTls = (): void => finish({ kind: 'not-sent', reason: 'tls' });
 
       const payload = Buffer.from(request.body, 'utf8');
       const req = lib.request(url, {
@@ -57,7 +58,7 @@ export function createHttpTransport(options: { agent?: http.Agent } = {}): Trans
       req.on('finish', () => {
         sent = true;
       });
-      req.on('error', () => fail('network'));
+      req.on('error', (err: NodeJS.ErrnoException) => (isTlsError(err) ? failTls() : fail('network')));
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -83,4 +84,11 @@ export function createHttpTransport(options: { agent?: http.Agent } = {}): Trans
       });
       req.end(payload);
     });
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH/;
+
+/** True for a failed TLS handshake or certificate check (the request was never sent). */
+function isTlsError(err: NodeJS.ErrnoException): boolean {
+  return typeof err.code === 'string' && TLS_CODES.test(err.code);
 }

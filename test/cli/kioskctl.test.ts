@@ -104,6 +104,8 @@ describe('kioskctl end to end against the sandbox', () => {
 
   it('exit 2: usage errors and bad global flags', async () => {
     expect((await runKioskctl(['frobnicate'])).code).toBe(2);
+    expect((await runKioskctl([])).code).toBe(2);
+    expect((await runKioskctl(['--help'])).code).toBe(0);
     const j = await runKioskctl(['--json', 'user', 'show']);
     expect(j.code).toBe(2);
     expect(parse(j.stdout)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -207,6 +209,29 @@ describe('kioskctl end to end against the sandbox', () => {
     const out = parse(r.stdout);
     const keychain = (out['checks'] as { name: string; ok: boolean; detail: string }[]).find((c) => c.name === 'keychain');
     expect(keychain).toMatchObject({ ok: false, detail: expect.stringMatching(/D-Bus/) });
+  });
+
+  it('runs the sandbox in the foreground until asked to stop', async () => {
+    const { spawn } = await import('node:child_process');
+    const { KIOSKCTL } = await import('../helpers/run-kioskctl');
+    const child = spawn(process.execPath, [KIOSKCTL, '--json', 'sandbox'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+    const { baseUrl } = parse(first) as { baseUrl: string };
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/deepfaceauth$/);
+    const login = await runKioskctl(['--base-url', baseUrl, '--customer', 'demo-bank', 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password });
+    expect(login.code).toBe(0);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    const port = new URL(baseUrl).port;
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  });
+
+  it('exit 2: the sandbox port is already taken', async () => {
+    sb = await startSandbox();
+    const r = await runKioskctl(['sandbox', '--port', String(sb.port)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already in use/);
   });
 
   it('never prints the token or password, even with --json', async () => {
