@@ -2,20 +2,15 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from './shared/kiosk-error';
 import { countrySchema } from './profile/profile-rules';
+import { isLoopbackHost } from './shared/loopback';
+
+export { isLoopbackHost };
 
 /** Env var naming the config file; else `<userData>/kiosk-config.json`. */
 export const CONFIG_ENV_VAR = 'KIOSK_CONFIG';
 export const CONFIG_FILE_NAME = 'kiosk-config.json';
 const MAX_CONFIG_BYTES = 64 * 1024;
 const SECRET_LIKE_KEYS = /pass(word)?|secret|token|authori[sz]ation|api.?key/i;
-
-/** True for a loopback host name or address (127.0.0.0/8, ::1, localhost). */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (h === 'localhost' || h === '::1') return true;
-  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  return m !== null && m.slice(1).every((p) => Number(p) <= 255);
-}
 
 /**
  * Checks a vendor base URL: https anywhere, plain http only on a loopback host; no
@@ -151,9 +146,9 @@ export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
     let json: unknown;
     try {
       json = JSON.parse(text);
-    } catch (err) {
-      const detail = err instanceof SyntaxError ? `: ${err.message}` : '';
-      throw new KioskError('config', `Config file ${path} is not valid JSON${detail}.`);
+    } catch {
+      // Never echo the parser's message: it quotes the file, which may hold a stray secret.
+      throw new KioskError('config', `Config file ${path} is not valid JSON${jsonErrorPlace(text)}.`);
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       throw new KioskError('config', `Config file ${path} must hold one JSON object.`);
@@ -209,4 +204,32 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     enrollmentTimeoutSeconds: file.enrollmentTimeoutSeconds ?? DEFAULTS.enrollmentTimeoutSeconds,
     source,
   };
+}
+
+/**
+ * " (line L, column C)" of the first character that cannot belong to valid JSON. Found by
+ * binary search over prefixes (a prefix is fine while the parser only runs out of input),
+ * because the parser's own message quotes the file and may carry a stray secret.
+ */
+function jsonErrorPlace(text: string): string {
+  const fine = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : '';
+      const pos = /position (\d+)/.exec(msg);
+      return /end of JSON input/i.test(msg) || (pos !== null && Number(pos[1]) >= n);
+    }
+  };
+  let lo = 0;
+  let hi = text.length;
+  if (fine(hi)) return '';
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fine(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  const before = text.slice(0, lo).split('\n');
+  return ` (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
 }

@@ -49,7 +49,7 @@ describe('canary token and customer data', () => {
     const plan = await svc.profile.plan(PII.userName, { emailId: NEW_EMAIL, phoneNumber: NEW_PHONE }, true);
     const out = await svc.profile.update(plan);
     await svc.session.withToken((t) => svc.client.enrollmentStatus(t, out.reEnrollmentUrl!));
-    expect(await svc.profile.reconcile(plan)).toBe('applied');
+    expect(await svc.profile.reconcile(plan)).toBe('applied-face-pending');
     await svc.profile.lookup('nobody.there').catch(() => undefined);
     sb.state.expireAllTokens();
     await expect(svc.profile.lookup(PII.userName)).rejects.toMatchObject({ code: 'session-expired' });

@@ -67,6 +67,12 @@ describe('loadConfig', () => {
     expect(await configError(load({ '/data/kiosk-config.json': '{"mode": "vendor",' }))).toMatch(/not valid JSON/);
   });
 
+  it('points at the broken place without quoting the file', async () => {
+    const msg = await configError(load({ '/data/kiosk-config.json': '{"mode": "vendor",\n "passw": hunter2secret}' }));
+    expect(msg).toMatch(/line 2, column 11\)/);
+    expect(msg).not.toContain('hunter2');
+  });
+
   it('rejects a JSON value that is not an object', async () => {
     expect(await configError(load({ '/data/kiosk-config.json': '[1,2]' }))).toMatch(/one JSON object/);
   });

@@ -1,3 +1,4 @@
+import { KioskError } from '../shared/kiosk-error';
 import type { KeychainBackend } from '../secrets/token-store';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -21,7 +22,7 @@ export async function readAll(stream: NodeJS.ReadableStream, maxBytes = 64 * 102
   for await (const chunk of stream) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += b.length;
-    if (size > maxBytes) throw new Error('input too large');
+    if (size > maxBytes) throw new KioskError('invalid-input', `Standard input is larger than ${Math.round(maxBytes / 1024)} KB.`);
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -3,7 +3,6 @@ import type { Logger } from '../log/logger';
 import { createServices } from '../services';
 import { toKioskError, type KioskErrorCode } from '../shared/kiosk-error';
 import type { KeychainBackend } from '../secrets/token-store';
-import { exitCodeFor } from './exit-codes';
 
 interface Check {
   name: 'config' | 'keychain' | 'api' | 'token';
@@ -22,7 +21,7 @@ const PROBE_USER = 'kioskctl-doctor-probe';
 export async function runDoctor(
   cfg: KioskConfig,
   deps: { logger: Logger; loadBackend?: () => Promise<KeychainBackend> },
-): Promise<{ human: string; json: Record<string, unknown>; exitCode: number }> {
+): Promise<{ human: string; json: Record<string, unknown>; error?: { code: KioskErrorCode; message: string } }> {
   const checks: Check[] = [
     { name: 'config', ok: true, detail: `${cfg.mode} mode from ${cfg.source}${cfg.baseUrl ? `, ${cfg.baseUrl}` : ''}` },
   ];
@@ -76,5 +75,9 @@ export async function runDoctor(
   }
   const failed = checks.find((c) => !c.ok);
   const human = checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name.padEnd(9)} ${c.detail}`).join('\n');
-  return { human, json: { healthy: !failed, checks }, exitCode: failed ? exitCodeFor(failed.code ?? 'internal') : 0 };
+  return {
+    human,
+    json: { healthy: !failed, checks },
+    ...(failed ? { error: { code: failed.code ?? 'internal', message: `${failed.name}: ${failed.detail}` } } : {}),
+  };
 }

@@ -1,10 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { loadConfig, type ConfigOverrides, type KioskConfig } from '../config';
 import { createLogger, type LogLevel } from '../log/logger';
-import { KioskError, toKioskError } from '../shared/kiosk-error';
+import { KioskError, toKioskError, type KioskErrorCode } from '../shared/kiosk-error';
 import { createServices, type KioskServices } from '../services';
 import { countrySchema, existingUserNameSchema } from '../profile/profile-rules';
-import { createProfileService, validateChanges, type ProfileChanges } from '../profile/profile-service';
+import { createProfileService, validateChanges, type ProfileChanges, type ReconcileVerdict } from '../profile/profile-service';
 import { startSandbox } from '../sandbox/sandbox-server';
 import { DEMO_CUSTOMER } from '../sandbox/demo-data';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -19,17 +19,23 @@ interface GlobalOptions {
   json?: boolean;
 }
 
-/** What a command hands back to be printed. */
+/** What a command hands back to be printed; with `error`, the command failed. */
 interface Output {
   human: string;
   json: Record<string, unknown>;
-  exitCode?: number;
+  error?: { code: KioskErrorCode; message: string };
 }
 
 function existingUserName(userName: string): void {
   const r = existingUserNameSchema.safeParse(userName);
   if (!r.success) throw new KioskError('invalid-input', r.error.issues[0]?.message ?? 'Invalid user name.');
 }
+
+const RECONCILE_MESSAGES: Record<Exclude<ReconcileVerdict, 'applied'>, string> = {
+  'applied-face-pending': 'The answer was lost. The details are saved, but the re-enrollment link was lost: run the update again with only --face.',
+  'not-applied': 'The answer was lost, and the update was not applied. It is safe to run it again.',
+  undetermined: 'The answer was lost, and the record now matches neither the old nor the new values. Check it with "user show" before doing anything else.',
+};
 
 const LOG_LEVELS = new Set(['debug', 'info', 'warn', 'error']);
 
@@ -49,9 +55,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const quietUsage = { text: '' };
 
   const print = (o: Output): void => {
-    if (json) io.stdout(JSON.stringify({ ok: true, ...o.json }) + '\n');
-    else io.stdout(o.human.endsWith('\n') ? o.human : o.human + '\n');
-    exitCode = o.exitCode ?? EXIT.ok;
+    if (json) {
+      const head = o.error ? { ok: false, error: o.error } : { ok: true };
+      io.stdout(JSON.stringify({ ...head, ...o.json }) + '\n');
+    } else {
+      if (o.human) io.stdout(o.human.endsWith('\n') ? o.human : o.human + '\n');
+      if (o.error) io.stderr(`kioskctl: ${o.error.message}\n`);
+    }
+    exitCode = o.error ? exitCodeFor(o.error.code) : EXIT.ok;
   };
   const fail = (err: unknown): void => {
     const e = toKioskError(err);
@@ -196,13 +207,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         existingUserName(userName);
         validateChanges(changes, cfgCountry?.data ?? cfg.defaultCountry, userName);
         const plan = await profile.plan(userName, changes, face);
-        const out = await profile.update(plan);
-        const lines = [`Updated ${plan.after.userName}.`, `Changed: ${plan.changed.length ? plan.changed.join(', ') : 'none'}${face ? ' + face' : ''}.`];
-        if (out.reEnrollmentUrl) lines.push(`Re-enrollment URL: ${out.reEnrollmentUrl}`);
-        return {
-          human: lines.join('\n'),
-          json: { userName: plan.after.userName, changed: plan.changed, face, reEnrollmentUrl: out.reEnrollmentUrl },
-        };
+        const summary = { userName: plan.after.userName, changed: plan.changed, face };
+        const changedText = `Changed: ${plan.changed.length ? plan.changed.join(', ') : 'none'}${face ? ' + face' : ''}.`;
+        let reEnrollmentUrl: string | null;
+        try {
+          reEnrollmentUrl = (await profile.update(plan)).reEnrollmentUrl;
+        } catch (err) {
+          if (!(err instanceof KioskError) || err.code !== 'outcome-unknown') throw err;
+          // The answer was lost: read the record to learn whether it was applied; never resend.
+          const verdict = await profile.reconcile(plan).catch(() => {
+            throw err;
+          });
+          if (verdict === 'applied') {
+            return { human: `Updated ${plan.after.userName} (confirmed after the answer was lost).\n${changedText}`, json: { ...summary, reEnrollmentUrl: null, reconciled: verdict } };
+          }
+          return { human: '', json: { ...summary, reconciled: verdict }, error: { code: 'outcome-unknown', message: RECONCILE_MESSAGES[verdict] } };
+        }
+        const lines = [`Updated ${plan.after.userName}.`, changedText];
+        if (reEnrollmentUrl) lines.push(`Re-enrollment URL: ${reEnrollmentUrl}`);
+        return { human: lines.join('\n'), json: { ...summary, reEnrollmentUrl } };
       }),
     );
 

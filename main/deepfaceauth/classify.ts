@@ -1,13 +1,18 @@
 import { KioskError } from '../shared/kiosk-error';
+import { redactText } from '../log/redact';
 import { errorEnvelopeSchema } from './schemas';
 
 const TOKEN_WORDS = /\b(access ?token|token|unauthori[sz]ed|not authori[sz]ed|session expired|login again)\b/i;
 
-/** Makes a vendor message safe to show: no control characters, no markup, bounded length. */
+/**
+ * Makes a vendor message safe to show: secrets hidden first (on the raw text), then e-mails,
+ * phone-like digits, control characters and markup removed, and the length bounded.
+ */
 export function safeVendorMessage(raw: unknown, secrets: readonly string[] = []): string | null {
   if (typeof raw !== 'string') return null;
-  let s = raw.replace(/[\p{C}<>]/gu, ' ').replace(/\s+/g, ' ').trim();
+  let s = raw;
   for (const secret of secrets) if (secret.length >= 4) s = s.split(secret).join('[hidden]');
+  s = redactText(s, []).replace(/[\p{C}<>]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (s.length === 0) return null;
   return s.length > 200 ? `${s.slice(0, 197)}...` : s;
 }

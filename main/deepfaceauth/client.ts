@@ -71,12 +71,17 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
   };
   const log = options.logger;
 
-  async function call<S extends z.ZodType>(
+  const UPDATE_UNKNOWN =
+    'The update was sent but no clear answer came back, so it may or may not have been applied. Check before sending it again.';
+
+  /** One HTTP exchange; `deadlineAt` is the end of the whole call's time budget. */
+  async function exchange<S extends z.ZodType>(
     name: CallName,
     body: Record<string, unknown>,
     schema: S,
     token: string | null,
     secrets: readonly string[],
+    deadlineAt: number,
   ): Promise<z.output<S>> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
     if (token !== null) headers['Authorization'] = token;
@@ -85,17 +90,16 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
       url: options.baseUrl + PATHS[name],
       headers,
       body: JSON.stringify({ customerName: options.customerName, ...body }),
-      deadlineMs: options.timeoutMs,
+      deadlineMs: Math.max(1, deadlineAt - started),
     });
     const ms = Date.now() - started;
+    if (outcome.kind === 'local-error') {
+      log.error('vendor request could not be built', { call: name });
+      throw new KioskError('internal', 'The kiosk could not build the request. Please sign in again.');
+    }
     if (outcome.kind === 'not-sent' || outcome.kind === 'sent-no-answer') {
       log.warn('vendor call failed', { call: name, outcome: outcome.kind, reason: outcome.reason, ms });
-      if (name === 'update-user' && outcome.kind === 'sent-no-answer') {
-        throw new KioskError(
-          'outcome-unknown',
-          'The update was sent but no answer came back, so it may or may not have been applied. Check before sending it again.',
-        );
-      }
+      if (name === 'update-user' && outcome.kind === 'sent-no-answer') throw new KioskError('outcome-unknown', UPDATE_UNKNOWN);
       if (outcome.reason === 'tls') {
         throw new KioskError(
           'network',
@@ -126,40 +130,58 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
     return parsed.data;
   }
 
+  /** A read: retried on transport failures and 502/503/504, all within one time budget. */
+  function read<S extends z.ZodType>(name: CallName, body: Record<string, unknown>, schema: S, token: string): Promise<z.output<S>> {
+    const deadlineAt = Date.now() + options.timeoutMs;
+    return withRetry(() => exchange(name, body, schema, token, [token], deadlineAt), { ...policy, deadlineAt });
+  }
+
+  /** A call that is never retried. */
+  function once<S extends z.ZodType>(
+    name: CallName,
+    body: Record<string, unknown>,
+    schema: S,
+    token: string | null,
+    secrets: readonly string[],
+  ): Promise<z.output<S>> {
+    return exchange(name, body, schema, token, secrets, Date.now() + options.timeoutMs);
+  }
+
   return {
     async login(password) {
-      const res = await call('login', { password }, loginResponseSchema, null, [password]);
+      const res = await once('login', { password }, loginResponseSchema, null, [password]);
       return { accessToken: res.accessToken };
     },
     async logout(token) {
-      await call('logout', { accessToken: token }, logoutResponseSchema, null, [token]);
+      await once('logout', { accessToken: token }, logoutResponseSchema, null, [token]);
     },
     userDetails(token, userName) {
-      return withRetry(() => call('user-details', { userName }, userDetailsResponseSchema, token, [token]), policy);
+      return read('user-details', { userName }, userDetailsResponseSchema, token);
     },
-    updateUser(token, request) {
-      return call(
-        'update-user',
-        {
-          userName: request.userName,
-          faceToBeUpdated: request.face ? 'yes' : 'no',
-          [options.updateParamsKey]: {
-            userName: request.params.userName,
-            fullName: request.params.fullName,
-            emailId: request.params.emailId,
-            phoneNumber: request.params.phoneNumber,
-          },
+    async updateUser(token, request) {
+      const body = {
+        userName: request.userName,
+        faceToBeUpdated: request.face ? 'yes' : 'no',
+        [options.updateParamsKey]: {
+          userName: request.params.userName,
+          fullName: request.params.fullName,
+          emailId: request.params.emailId,
+          phoneNumber: request.params.phoneNumber,
         },
-        updateUserResponseSchema,
-        token,
-        [token],
-      );
+      };
+      try {
+        return await once('update-user', body, updateUserResponseSchema, token, [token]);
+      } catch (err) {
+        // The vendor (or a proxy in front of it) got the update and then failed or answered
+        // nonsense: it may have been applied. Only a clear refusal means "not applied".
+        if (err instanceof KioskError && (err.code === 'server' || err.code === 'bad-response')) {
+          throw new KioskError('outcome-unknown', UPDATE_UNKNOWN, err.httpStatus === undefined ? {} : { httpStatus: err.httpStatus });
+        }
+        throw err;
+      }
     },
     enrollmentStatus(token, enrollmentUrl) {
-      return withRetry(
-        () => call('enrollment-status', { enrollmentUrl }, enrollmentStatusResponseSchema, token, [token]),
-        policy,
-      );
+      return read('enrollment-status', { enrollmentUrl }, enrollmentStatusResponseSchema, token);
     },
   };
 }

@@ -8,7 +8,9 @@ export type TransportOutcome =
   | { kind: 'not-sent'; reason: 'network' | 'timeout' | 'tls' }
   /** Failed after the request was written: the server may or may not have acted on it. */
   | { kind: 'sent-no-answer'; reason: 'network' | 'timeout' }
-  | { kind: 'too-large' };
+  | { kind: 'too-large' }
+  /** The request could not even be built (e.g. a header value Node refuses). */
+  | { kind: 'local-error' };
 
 export interface TransportRequest {
   url: string;
@@ -42,14 +44,21 @@ export function createHttpTransport(options: { agent?: http.Agent } = {}): Trans
       };
       const fail = (reason: 'network' | 'timeout'): void =>
         finish(sent ? { kind: 'sent-no-answer', reason } : { kind: 'not-sent', reason });
-      const failTls = (): void => finish({ kind: 'not-sent', reason: 'tls' });
+      // A TLS failure before the request went out is "not trusted"; after it, a broken exchange.
+      const failTls = (): void => (sent ? fail('network') : finish({ kind: 'not-sent', reason: 'tls' }));
 
       const payload = Buffer.from(request.body, 'utf8');
-      const req = lib.request(url, {
-        method: 'POST',
-        headers: { ...request.headers, 'Content-Length': String(payload.length) },
-        ...(options.agent ? { agent: options.agent } : {}),
-      });
+      let req: http.ClientRequest;
+      try {
+        req = lib.request(url, {
+          method: 'POST',
+          headers: { ...request.headers, 'Content-Length': String(payload.length) },
+          ...(options.agent ? { agent: options.agent } : {}),
+        });
+      } catch {
+        settled = true;
+        return resolve({ kind: 'local-error' });
+      }
       const timer = setTimeout(() => {
         fail('timeout');
         req.destroy();

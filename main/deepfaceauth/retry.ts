@@ -7,6 +7,9 @@ export interface RetryPolicy {
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** End of the call's time budget (epoch ms): no retry starts that could not finish by then. */
+  deadlineAt?: number;
+  now?: () => number;
 }
 
 export const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -31,7 +34,10 @@ export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy): P
       return await fn();
     } catch (err) {
       if (attempt >= policy.retries || !isRetryable(err)) throw err;
-      await policy.sleep(backoffDelay(attempt, policy));
+      const delay = backoffDelay(attempt, policy);
+      const now = (policy.now ?? Date.now)();
+      if (policy.deadlineAt !== undefined && now + delay >= policy.deadlineAt) throw err;
+      await policy.sleep(delay);
     }
   }
 }

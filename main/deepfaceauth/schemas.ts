@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackHost } from '../shared/loopback';
 
 // Response shapes from deepfaceauth-api.md. Unknown extra fields are tolerated (vendors add
 // fields), but every field the kiosk reads must be there with the right type.
@@ -7,7 +8,8 @@ const okStatus = z.string().regex(/^200\b/, 'status is not "200 OK"');
 const text = z.string().max(4096);
 
 export const loginResponseSchema = z.object({
-  accessToken: z.string().min(8).max(4096),
+  // Sent back as a header value: printable ASCII only.
+  accessToken: z.string().min(8).max(4096).regex(/^[\x21-\x7e]+$/, 'accessToken has characters a header cannot carry'),
   status: okStatus,
   message: text.optional(),
 });
@@ -28,7 +30,11 @@ export const userDetailsResponseSchema = z.object({
 export const updateUserResponseSchema = z.object({
   status: okStatus,
   message: text.optional().default(''),
-  reEnrollmentUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  reEnrollmentUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .refine((u) => u.startsWith('https:') || isLoopbackHost(new URL(u).hostname), 'reEnrollmentUrl must be https')
+    .optional(),
 });
 
 export const enrollmentStatusResponseSchema = z.object({

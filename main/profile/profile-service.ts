@@ -31,7 +31,15 @@ export interface UpdateOutcome {
   plan: UpdatePlan;
 }
 
-export type ReconcileVerdict = 'applied' | 'not-applied' | 'undetermined';
+/**
+ * What a reconcile found after an update's answer was lost:
+ * - `applied`: the record holds the new values (no face was asked for);
+ * - `applied-face-pending`: the new values are there (or none were asked for) but the
+ *   re-enrollment link was lost: send a face-only update to get a new one;
+ * - `not-applied`: the record is as before: sending the same update again is safe;
+ * - `undetermined`: the record matches neither (someone else changed it): look before acting.
+ */
+export type ReconcileVerdict = 'applied' | 'applied-face-pending' | 'not-applied' | 'undetermined';
 
 export interface ProfileService {
   lookup(userName: string): Promise<UserDetails>;
@@ -146,17 +154,18 @@ export function createProfileService(deps: ProfileDeps): ProfileService {
       return { message: res.message, reEnrollmentUrl: url, plan };
     },
     async reconcile(plan) {
+      if (plan.changed.length === 0) return 'applied-face-pending';
       const afterRecord = await tryLookup(plan.after.userName);
-      const matchesAfter = afterRecord !== null && FIELDS.every((f) => fieldsOf(afterRecord)[f] === plan.after[f]);
-      if (plan.changed.length === 0) return 'undetermined';
-      if (matchesAfter) return 'applied';
+      const matches = (rec: UserDetails | null, want: ProfileFields): boolean =>
+        rec !== null && FIELDS.every((f) => fieldsOf(rec)[f] === want[f]);
+      if (matches(afterRecord, plan.after)) return plan.face ? 'applied-face-pending' : 'applied';
       if (plan.after.userName !== plan.before.userName) {
-        const beforeRecord = await tryLookup(plan.before.userName);
-        if (beforeRecord !== null && afterRecord === null) return 'not-applied';
-        return 'undetermined';
+        // Renamed: the update was not applied if the old name still exists and the new one does not.
+        if (afterRecord !== null) return 'undetermined';
+        return (await tryLookup(plan.before.userName)) !== null ? 'not-applied' : 'undetermined';
       }
-      const matchesBefore = afterRecord !== null && FIELDS.every((f) => fieldsOf(afterRecord)[f] === plan.before[f]);
-      return matchesBefore ? 'not-applied' : 'undetermined';
+      return matches(afterRecord, plan.before) ? 'not-applied' : 'undetermined';
     },
+
   };
 }

@@ -35,18 +35,19 @@ function unavailable(hint: string): KioskError {
 
 /**
  * Wraps a keychain backend: the token is cached in memory after the first read, concurrent
- * first reads share one call, keychain calls run one at a time, and each is bounded by a
- * timeout so a hung Secret Service becomes `keychain-unavailable` in seconds. There is no
- * fallback store: without a keychain there is no token.
+ * first reads share one call, keychain calls run one at a time, and each caller waits at most
+ * `timeoutMs` so a hung Secret Service becomes `keychain-unavailable` in seconds. A hung call
+ * keeps its place in the queue until it settles, so a late write can never overtake a later
+ * delete. There is no fallback store: without a keychain there is no token.
  */
 export function createCachedTokenStore(options: CachedTokenStoreOptions): TokenStore & { keychainCalls(): number } {
   const { service, account, timeoutMs, logger } = options;
   let backendPromise: Promise<KeychainBackend> | null = null;
   let cached: { token: string | null } | null = null;
-  let inflightGet: Promise<string | null> | null = null;
+  let inflightGet: { generation: number; promise: Promise<string | null> } | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   let calls = 0;
-  // Bumped by set/clear so a read that started earlier cannot overwrite a newer value.
+  // Bumped by set/clear: an answer from an older generation never lands in the cache.
   let generation = 0;
 
   function backend(): Promise<KeychainBackend> {
@@ -59,15 +60,16 @@ export function createCachedTokenStore(options: CachedTokenStoreOptions): TokenS
     return backendPromise;
   }
 
-  /** Serializes keychain calls; a call that hangs releases the queue at its timeout. */
+  /** Queues a keychain call; the caller gets an answer or `keychain-unavailable` within the timeout. */
   function run<T>(op: string, fn: (b: KeychainBackend) => Promise<T>): Promise<T> {
     const task = queue.then(async () => {
-      const b = await withTimeout(backend(), timeoutMs, op);
+      const b = await backend();
       calls++;
-      return withTimeout(fn(b), timeoutMs, op);
+      return fn(b);
     });
+    // The next call starts only when this one has really finished, however long that takes.
     queue = task.catch(() => undefined);
-    return task;
+    return withTimeout(task, timeoutMs, op);
   }
 
   function withTimeout<T>(p: Promise<T>, ms: number, op: string): Promise<T> {
@@ -95,36 +97,37 @@ export function createCachedTokenStore(options: CachedTokenStoreOptions): TokenS
   return {
     async get() {
       if (cached) return cached.token;
-      if (!inflightGet) {
+      if (!inflightGet || inflightGet.generation !== generation) {
         const gen = generation;
-        inflightGet = run('get', (b) => b.getPassword(service, account))
-          .then((token) => {
-            if (gen === generation) cached = { token };
-            if (token) logger.addSecret(token);
-            return token;
-          })
-          .finally(() => {
-            inflightGet = null;
-          });
+        const promise = run('get', (b) => b.getPassword(service, account)).then((token) => {
+          if (token) logger.addSecret(token);
+          if (gen === generation) cached = { token };
+          return token;
+        });
+        const entry = { generation: gen, promise };
+        inflightGet = entry;
+        void promise.catch(() => undefined).finally(() => {
+          if (inflightGet === entry) inflightGet = null;
+        });
       }
-      return inflightGet;
+      return inflightGet.promise;
     },
     async set(token) {
-      generation++;
+      const gen = ++generation;
       cached = null;
       logger.addSecret(token);
       await run('set', (b) => b.setPassword(service, account, token));
-      cached = { token };
+      if (gen === generation) cached = { token };
     },
     async clear() {
-      generation++;
+      const gen = ++generation;
       const old = cached?.token;
       cached = { token: null };
       try {
         await run('delete', (b) => b.deletePassword(service, account));
       } catch (err) {
-        // Memory is cleared either way; the next read goes to the keychain again.
-        cached = null;
+        // The keychain may still hold the token: the next read asks it again.
+        if (gen === generation) cached = null;
         throw err;
       } finally {
         if (old) logger.removeSecret(old);

@@ -93,6 +93,11 @@ export function createSessionService(deps: SessionDeps): SessionService {
         return await fn(token);
       } catch (err) {
         if (err instanceof KioskError && err.code === 'unauthorized') {
+          // A late refusal of an older token must not wipe a sign-in made meanwhile.
+          const current = await tokens.get().catch(() => token);
+          if (current !== token) {
+            throw new KioskError('unauthorized', 'The sign-in changed while this request was running. Please try again.');
+          }
           await expire();
           throw new KioskError('session-expired', 'The sign-in has expired. Please sign in again.');
         }

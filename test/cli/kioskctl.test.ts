@@ -82,11 +82,14 @@ describe('kioskctl end to end against the sandbox', () => {
     ]);
   });
 
-  it('doctor says "not signed in" with exit 3', async () => {
+  it('doctor says "not signed in" with exit 3, and ok:false in JSON', async () => {
     const g = await sandboxArgs();
     const r = await runKioskctl([...g, 'doctor']);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/FAIL token +not signed in/);
+    const j = await runKioskctl([...g, '--json', 'doctor']);
+    expect(j.code).toBe(3);
+    expect(parse(j.stdout)).toMatchObject({ ok: false, healthy: false, error: { code: 'not-signed-in' } });
   });
 
   it('exit 2: invalid input fails before any network call', async () => {
@@ -161,24 +164,48 @@ describe('kioskctl end to end against the sandbox', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
   });
 
-  it('exit 5: an update whose answer is lost is reported as outcome unknown, sent once', async () => {
+  /** A vendor stand-in that cuts the connection on every update, after applying it if asked. */
+  async function lossyVendor(applyBeforeCut: boolean): Promise<{ args: string[]; updates: () => number }> {
     let updates = 0;
+    const record = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'r@example.com', phoneNumber: '9876543210' };
     server = await startTestServer((req, res, socket) => {
+      const body = JSON.parse(req.body) as Record<string, unknown>;
       if (req.path.endsWith('/login')) return json(res, 200, { accessToken: 'tok-lost-update-1', status: '200 OK', message: 'ok' });
       if (req.path.endsWith('/user/details')) {
-        const userName = JSON.parse(req.body).userName as string;
-        if (userName !== 'ravi.kumar') return json(res, 400, { error: { message: 'User is not registered', status: '422' } });
-        return json(res, 200, { userName, fullName: 'Ravi Kumar', emailId: 'r@example.com', phoneNumber: '9876543210', countryCode: '+91', enrollmentUrl: '', message: 'success', status: '200 OK' });
+        if (body['userName'] !== record.userName) return json(res, 400, { error: { message: 'User is not registered', status: '422' } });
+        return json(res, 200, { ...record, countryCode: '+91', enrollmentUrl: '', message: 'success', status: '200 OK' });
       }
       updates++;
+      if (applyBeforeCut) Object.assign(record, body['parametersToBeUpdated']);
       socket.destroy();
     });
-    const g = ['--base-url', server.baseUrl, '--customer', 'x'];
-    expect((await runKioskctl([...g, 'login', '--password-stdin'], { stdin: 'pw' })).code).toBe(0);
-    const r = await runKioskctl([...g, '--json', 'user', 'update', 'ravi.kumar', '--full-name', 'Ravi Rao']);
+    const args = ['--base-url', server.baseUrl, '--customer', 'x'];
+    expect((await runKioskctl([...args, 'login', '--password-stdin'], { stdin: 'pw' })).code).toBe(0);
+    return { args, updates: () => updates };
+  }
+
+  it('exit 5: a lost update answer is reconciled; not applied means "safe to run again", sent once', async () => {
+    const v = await lossyVendor(false);
+    const r = await runKioskctl([...v.args, '--json', 'user', 'update', 'ravi.kumar', '--full-name', 'Ravi Rao']);
     expect(r.code).toBe(5);
-    expect(parse(r.stdout)).toMatchObject({ error: { code: 'outcome-unknown' } });
-    expect(updates).toBe(1);
+    expect(parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'outcome-unknown', message: expect.stringMatching(/not applied.*safe to run it again/) }, reconciled: 'not-applied' });
+    expect(v.updates()).toBe(1);
+  });
+
+  it('exit 0: a lost update answer is reconciled as applied, sent once', async () => {
+    const v = await lossyVendor(true);
+    const r = await runKioskctl([...v.args, '--json', 'user', 'update', 'ravi.kumar', '--full-name', 'Ravi Rao']);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout)).toMatchObject({ ok: true, reconciled: 'applied', changed: ['fullName'] });
+    expect(v.updates()).toBe(1);
+  });
+
+  it('exit 5: a lost face update says the details are saved but the face link must be fetched again', async () => {
+    const v = await lossyVendor(true);
+    const r = await runKioskctl([...v.args, 'user', 'update', 'ravi.kumar', '--email', 'new@example.com', '--face']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/details are saved.*only --face/);
+    expect(v.updates()).toBe(1);
   });
 
   it('exit 1: an answer the kiosk cannot read', async () => {

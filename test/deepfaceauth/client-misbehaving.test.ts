@@ -79,10 +79,46 @@ describe('client against misbehaving servers', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('never retries an update on 503', async () => {
+  it('never retries an update on 503, and reports its outcome as unknown', async () => {
     const { client, server } = await serve((_req, res) => json(res, 503, { message: 'busy' }));
-    await expect(update(client)).rejects.toMatchObject({ code: 'server' });
+    await expect(update(client)).rejects.toMatchObject({ code: 'outcome-unknown' });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['a 500', (res: http.ServerResponse) => json(res, 500, { message: 'boom' })],
+    ['a 504 from a proxy', (res: http.ServerResponse) => json(res, 504, {})],
+    ['an unreadable 200', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'javascript:alert(1)' })],
+    ['an http re-enrollment link to a remote host', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'http://evil.example/portal' })],
+  ])('reports an update answered with %s as outcome-unknown (it may have been applied)', async (_name, answer) => {
+    const { client, server } = await serve((_req, res) => answer(res));
+    await expect(update(client)).rejects.toMatchObject({ code: 'outcome-unknown' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports an update the vendor clearly refused as rejected, not unknown', async () => {
+    const { client } = await serve((_req, res) => json(res, 400, { error: { message: 'userName already exists', status: '422' } }));
+    await expect(update(client)).rejects.toMatchObject({ code: 'rejected', message: 'userName already exists' });
+  });
+
+  it('keeps retries of a read within one time budget', async () => {
+    const { client, server } = await serve((_req, res) => setTimeout(() => json(res, 502, {}), 700), 1500);
+    const t0 = Date.now();
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'server' });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('refuses a token that could not be sent back as a header', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { accessToken: 'abc\ndef-ghi-jkl', status: '200 OK' }));
+    await expect(client.login('pw-123456')).rejects.toMatchObject({ code: 'bad-response' });
+  });
+
+  it('removes e-mails and phone numbers from vendor messages', async () => {
+    const { client } = await serve((_req, res) => json(res, 400, { error: { message: 'Email priya@example.com or phone 9123456780 already registered', status: '422' } }));
+    const err = (await update(client).catch((e: unknown) => e)) as Error;
+    expect(err.message).toMatch(/^Email \S+ or phone \S+ already registered$/);
+    expect(err.message).not.toMatch(/priya|9123456780/);
   });
 
   it('reports an update that could not connect as network, not outcome-unknown', async () => {
@@ -147,8 +183,8 @@ describe('client against misbehaving servers', () => {
   });
 
   it('treats HTTP 200 with a non-200 status string as a failure', async () => {
-    const { client } = await serve((_req, res) => json(res, 200, { status: '500 Internal Server Error', message: 'Update failed' }));
-    await expect(update(client)).rejects.toMatchObject({ code: 'rejected', message: 'Update failed' });
+    const { client } = await serve((_req, res) => json(res, 200, { status: '500 Internal Server Error', message: 'Lookup failed' }));
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'rejected', message: 'Lookup failed' });
   });
 
   it.each([401, 403])('reports HTTP %i as unauthorized', async (status) => {

@@ -98,10 +98,18 @@ describe('profile service against the sandbox', () => {
     expect(await profile.reconcile(plan)).toBe('applied');
   });
 
-  it('cannot tell for a face-only update and says so', async () => {
+  it('says the face is still pending after a face-only update whose answer was lost', async () => {
     const { profile } = await setup();
     const plan = await profile.plan('ravi.kumar', {}, true);
-    expect(await profile.reconcile(plan)).toBe('undetermined');
+    expect(await profile.reconcile(plan)).toBe('applied-face-pending');
+  });
+
+  it('says the details were applied but the face link is lost for a fields + face update', async () => {
+    const { profile } = await setup();
+    const plan = await profile.plan('ravi.kumar', { fullName: 'Ravi Rao' }, true);
+    expect(await profile.reconcile(plan)).toBe('not-applied');
+    await profile.update(plan);
+    expect(await profile.reconcile(plan)).toBe('applied-face-pending');
   });
 
   it('says undetermined when someone else changed the record meanwhile', async () => {

@@ -74,9 +74,10 @@ describe('cached token store', () => {
   });
 
   it('turns a hung keychain call into keychain-unavailable within the timeout, and recovers after', async () => {
+    let release: () => void = () => undefined;
     let hang = true;
     const backend: KeychainBackend = {
-      getPassword: () => (hang ? new Promise(() => undefined) : Promise.resolve('tok')),
+      getPassword: () => (hang ? new Promise((r) => (release = () => r(null))) : Promise.resolve('tok')),
       setPassword: async () => undefined,
       deletePassword: async () => true,
     };
@@ -84,8 +85,61 @@ describe('cached token store', () => {
     const t0 = Date.now();
     await expect(s.get()).rejects.toMatchObject({ code: 'keychain-unavailable', message: expect.stringMatching(/did not answer within 0\.3 s/) });
     expect(Date.now() - t0).toBeLessThan(1000);
+    // While the hung call has not settled, later calls wait behind it and time out too.
+    await expect(s.get()).rejects.toMatchObject({ code: 'keychain-unavailable' });
     hang = false;
+    release();
     expect(await s.get()).toBe('tok');
+  });
+
+  it('never lets a late write overtake a later delete', async () => {
+    let finishSet: () => void = () => undefined;
+    let value: string | null = null;
+    const order: string[] = [];
+    const backend: KeychainBackend = {
+      getPassword: async () => value,
+      setPassword: (_s, _a, p) =>
+        new Promise((r) => {
+          finishSet = () => {
+            value = p;
+            order.push('set');
+            r();
+          };
+        }),
+      deletePassword: async () => {
+        value = null;
+        order.push('delete');
+        return true;
+      },
+    };
+    const s = store(backend, 200);
+    const set = s.set('tok-late');
+    const clear = s.clear();
+    await expect(set).rejects.toMatchObject({ code: 'keychain-unavailable' });
+    finishSet();
+    await clear;
+    expect(order).toEqual(['set', 'delete']);
+    expect(value).toBeNull();
+    expect(await s.get()).toBeNull();
+  });
+
+  it('does not cache a token whose set was followed by a clear', async () => {
+    const fake = fakeBackend(null);
+    const s = store(fake.backend);
+    await Promise.all([s.set('tok-A'), s.clear()]);
+    expect(fake.value()).toBeNull();
+    expect(await s.get()).toBeNull();
+  });
+
+  it('gives callers arriving during a set the new token, not an older read', async () => {
+    const fake = fakeBackend('old');
+    const s = store(fake.backend);
+    const early = s.get();
+    const set = s.set('new');
+    const late = s.get();
+    await set;
+    expect(await early).toBe('old');
+    expect(await late).toBe('new');
   });
 
   it('reports a backend that fails to load as keychain-unavailable, with no fallback', async () => {

@@ -63,6 +63,23 @@ describe('session service', () => {
     expect(expired).toBe(1);
   });
 
+  it('does not let a late refusal of an old token wipe a newer sign-in', async () => {
+    const tokens = memoryTokenStore();
+    const { session, fx } = await setup(tokens);
+    await session.signIn(DEMO_CUSTOMER.password);
+    let expired = 0;
+    session.onExpired(() => expired++);
+    const slow = session.withToken(async (t) => {
+      fx.sandbox.state.expireAllTokens();
+      await session.signIn(DEMO_CUSTOMER.password);
+      return fx.client.userDetails(t, 'ravi.kumar');
+    });
+    await expect(slow).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(tokens.value()).not.toBeNull();
+    expect(expired).toBe(0);
+    expect((await session.withToken((t) => fx.client.userDetails(t, 'ravi.kumar'))).userName).toBe('ravi.kumar');
+  });
+
   it('signs out: revokes at the vendor and deletes locally', async () => {
     const tokens = memoryTokenStore();
     const { session, fx } = await setup(tokens);
