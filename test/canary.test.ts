@@ -66,24 +66,29 @@ describe('canary token and customer data', () => {
     const g = ['--base-url', sb.baseUrl, '--customer', DEMO_CUSTOMER.customerName];
     const env = { ...process.env, KIOSK_LOG_LEVEL: 'debug' };
     const runs: { name: string; r: CliRun }[] = [];
-    const run = async (name: string, args: string[], stdin = ''): Promise<CliRun> => {
+    // Each step must do what it should, or the leak checks below would pass vacuously.
+    const run = async (name: string, args: string[], expectedCode: number, stdin = ''): Promise<CliRun> => {
       const r = await runKioskctl([...g, ...args], { env, stdin });
+      expect(r.code, `${name}: ${r.stderr}`).toBe(expectedCode);
       runs.push({ name, r });
       return r;
     };
-    await run('login', ['login', '--password-stdin'], DEMO_CUSTOMER.password);
-    await run('doctor', ['--json', 'doctor']);
-    await run('show', ['user', 'show', PII.userName]);
-    await run('update', ['--json', 'user', 'update', PII.userName, '--email', NEW_EMAIL, '--phone', NEW_PHONE]);
-    const face = await run('face', ['user', 'update', PII.userName, '--face']);
+    await run('login', ['login', '--password-stdin'], 0, DEMO_CUSTOMER.password);
+    await run('doctor', ['--json', 'doctor'], 0);
+    await run('show', ['user', 'show', PII.userName], 0);
+    await run('update', ['--json', 'user', 'update', PII.userName, '--email', NEW_EMAIL, '--phone', NEW_PHONE], 0);
+    const face = await run('face', ['user', 'update', PII.userName, '--face'], 0);
     const url = /Re-enrollment URL: (\S+)/.exec(face.stdout)?.[1] ?? '';
-    await run('status', ['enrollment', 'status', url]);
-    await run('bad-input', ['user', 'update', PII.userName, '--email', 'canary-broken-email']);
-    await run('unknown', ['user', 'show', 'nobody.there']);
+    expect(url).toMatch(/\/portal\//);
+    await run('status', ['enrollment', 'status', url], 0);
+    await run('bad-input', ['user', 'update', PII.userName, '--email', 'canary-broken-email'], 2);
+    await run('unknown', ['user', 'show', 'nobody.there'], 4);
     sb.state.expireAllTokens();
-    await run('expired', ['--json', 'user', 'show', PII.userName]);
-    await run('login2', ['login', '--password-stdin'], DEMO_CUSTOMER.password);
-    await run('logout', ['logout']);
+    await run('expired', ['--json', 'user', 'show', PII.userName], 3);
+    await run('login2', ['login', '--password-stdin'], 0, DEMO_CUSTOMER.password);
+    await run('logout', ['logout'], 0);
+    // The debug log really was on, so "no canary in stderr" means something.
+    expect(runs.find((x) => x.name === 'update')!.r.stderr).toContain('"level":"debug"');
 
     for (const { name, r } of runs) {
       expectClean(r.stderr, `${name} stderr`, [TOKEN, DEMO_CUSTOMER.password, ...PII_VALUES]);
@@ -94,6 +99,7 @@ describe('canary token and customer data', () => {
   });
 
   it('are in no file: not in the test home (keyring included), not in the working tree', async () => {
+    expect(scratch, 'run inside test/with-keyring.sh').not.toBe('');
     expect(await filesContaining(scratch, TOKEN)).toEqual([]);
     expect(await filesContaining(process.cwd(), TOKEN, ['node_modules', '.git'])).toEqual([]);
   });

@@ -12,10 +12,14 @@ if [ -z "${KIOSK_TEST_IN_KEYRING:-}" ]; then
 fi
 
 scratch=$(mktemp -d -t kiosk-keyring-XXXXXX)
-trap 'rm -rf "$scratch"' EXIT
-mkdir -p "$scratch/home" "$scratch/data" "$scratch/config" "$scratch/run"
+pid=""
+# A test that stops the daemon on purpose must never leave it stopped.
+trap '[ -n "$pid" ] && kill -CONT "$pid" 2>/dev/null; rm -rf "$scratch"' EXIT
+mkdir -p "$scratch/home" "$scratch/data" "$scratch/config" "$scratch/run" "$scratch/tmp"
 chmod 700 "$scratch/run"
 export HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/run"
+# Everything the tests write to a temp folder goes away with the scratch folder.
+export TMPDIR="$scratch/tmp"
 export KIOSK_TEST_SCRATCH="$scratch"
 unset DISPLAY WAYLAND_DISPLAY
 
@@ -24,7 +28,6 @@ printf '%s' "kiosk-test-keyring-$$" | gnome-keyring-daemon --unlock --components
 
 # Wait until the Secret Service owns its bus name; tests that stop the daemon need its pid.
 # The daemon exits by itself when this D-Bus session ends.
-pid=""
 for _ in $(seq 1 50); do
   pid=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
     org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets 2>/dev/null |

@@ -55,9 +55,10 @@ const PATHS: Record<CallName, string> = {
 
 /**
  * Creates the DeepFaceAuth client. Bodies and headers follow deepfaceauth-api.md: POST, JSON,
- * the raw token in `Authorization`, `customerName` in every body. Reads retry at most twice;
- * login and update never retry; an update whose answer was lost after it was sent is
- * reported as `outcome-unknown`.
+ * the raw token in `Authorization`, `customerName` in every body. Reads retry at most twice,
+ * within one time budget; login and update never retry. An update that was sent but got no
+ * answer, a 5xx or an unreadable answer is reported as `outcome-unknown` (it may have been
+ * applied: reconcile by reading the record, never by sending it again).
  */
 export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthClient {
   const transport = options.transport ?? createHttpTransport();

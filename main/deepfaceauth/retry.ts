@@ -7,8 +7,10 @@ export interface RetryPolicy {
   maxDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
-  /** End of the call's time budget (epoch ms): no retry starts that could not finish by then. */
+  /** End of the call's time budget (epoch ms). */
   deadlineAt?: number;
+  /** A retry starts only if at least this much of the budget is left after its pause. */
+  minAttemptMs?: number;
   now?: () => number;
 }
 
@@ -36,7 +38,8 @@ export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy): P
       if (attempt >= policy.retries || !isRetryable(err)) throw err;
       const delay = backoffDelay(attempt, policy);
       const now = (policy.now ?? Date.now)();
-      if (policy.deadlineAt !== undefined && now + delay >= policy.deadlineAt) throw err;
+      // A retry with no real time left would only turn the actual error into a timeout.
+      if (policy.deadlineAt !== undefined && now + delay + (policy.minAttemptMs ?? 1000) > policy.deadlineAt) throw err;
       await policy.sleep(delay);
     }
   }

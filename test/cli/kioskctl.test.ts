@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox-server';
 import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
 import { json, startTestServer, type TestServer } from '../helpers/test-server';
-import { assertBuilt, runKioskctl } from '../helpers/run-kioskctl';
+import { assertBuilt, KIOSKCTL, runKioskctl } from '../helpers/run-kioskctl';
 
 let sb: RunningSandbox | null = null;
 let server: TestServer | null = null;
@@ -17,9 +19,34 @@ afterEach(async () => {
   server = null;
 });
 
+/** Tokens every sandbox in this file issued, for the leak checks. */
+const issued: string[] = [];
+
+/** A sandbox with its own customer name, so keychain entries never carry over between tests. */
 async function sandboxArgs(): Promise<string[]> {
-  sb = await startSandbox();
-  return ['--base-url', sb.baseUrl, '--customer', DEMO_CUSTOMER.customerName];
+  const customerName = `demo-bank-${randomBytes(4).toString('hex')}`;
+  sb = await startSandbox({
+    customerName,
+    newToken: () => {
+      const t = randomBytes(32).toString('hex');
+      issued.push(t);
+      return t;
+    },
+  });
+  return ['--base-url', sb.baseUrl, '--customer', customerName];
+}
+
+/** A D-Bus session config with no service directories: nothing can be auto-started on it. */
+function busWithoutServices(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kioskctl-bus-'));
+  const file = join(dir, 'session.conf');
+  writeFileSync(
+    file,
+    `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:dir=${dir}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
+  );
+  return file;
 }
 
 async function signedIn(): Promise<string[]> {
@@ -220,7 +247,7 @@ describe('kioskctl end to end against the sandbox', () => {
 
   it('exit 6: no Secret Service on the D-Bus session', async () => {
     const g = await sandboxArgs();
-    const r = await runKioskctl([...g, '--json', 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password, wrapper: ['dbus-run-session', `--config-file=${join(process.cwd(), 'test/fixtures/dbus-session-no-services.conf')}`, '--'] });
+    const r = await runKioskctl([...g, '--json', 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password, wrapper: ['dbus-run-session', `--config-file=${busWithoutServices()}`, '--'] });
     expect(r.code).toBe(6);
     expect(parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringMatching(/Secret Service/) } });
     expect(r.ms).toBeLessThan(10_000);
@@ -233,25 +260,30 @@ describe('kioskctl end to end against the sandbox', () => {
     delete env['DISPLAY'];
     const r = await runKioskctl([...g, '--json', 'doctor'], { env });
     expect(r.code).toBe(6);
+    expect(r.ms).toBeLessThan(10_000);
     const out = parse(r.stdout);
     const keychain = (out['checks'] as { name: string; ok: boolean; detail: string }[]).find((c) => c.name === 'keychain');
     expect(keychain).toMatchObject({ ok: false, detail: expect.stringMatching(/D-Bus/) });
   });
 
   it('runs the sandbox in the foreground until asked to stop', async () => {
-    const { spawn } = await import('node:child_process');
-    const { KIOSKCTL } = await import('../helpers/run-kioskctl');
     const child = spawn(process.execPath, [KIOSKCTL, '--json', 'sandbox'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
-    const { baseUrl } = parse(first) as { baseUrl: string };
-    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/deepfaceauth$/);
-    const login = await runKioskctl(['--base-url', baseUrl, '--customer', 'demo-bank', 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password });
-    expect(login.code).toBe(0);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    const port = new URL(baseUrl).port;
-    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        child.stdout.once('data', (d: Buffer) => resolve(d.toString()));
+        child.once('exit', () => reject(new Error('sandbox exited before printing its URL')));
+      });
+      const { baseUrl } = parse(first) as { baseUrl: string };
+      expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/deepfaceauth$/);
+      const login = await runKioskctl(['--base-url', baseUrl, '--customer', 'demo-bank', 'login', '--password-stdin'], { stdin: DEMO_CUSTOMER.password });
+      expect(login.code).toBe(0);
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+      await expect(fetch(`${baseUrl}/api/v1/basic/login`, { method: 'POST' })).rejects.toThrow();
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 
   it('exit 2: the sandbox port is already taken', async () => {
@@ -263,17 +295,18 @@ describe('kioskctl end to end against the sandbox', () => {
 
   it('never prints the token or password, even with --json', async () => {
     const g = await sandboxArgs();
-    const tokens: string[] = [];
+    const before = issued.length;
     const outputs: string[] = [];
-    for (const args of [['login', '--password-stdin'], ['doctor'], ['user', 'show', 'ravi.kumar'], ['logout']]) {
+    for (const args of [['login', '--password-stdin'], ['doctor'], ['user', 'show', 'ravi.kumar'], ['user', 'show', 'nobody.here'], ['logout']]) {
       for (const jsonFlag of [[], ['--json']]) {
         const r = await runKioskctl([...g, ...jsonFlag, ...args], { stdin: DEMO_CUSTOMER.password, env: { ...process.env, KIOSK_LOG_LEVEL: 'debug' } });
         outputs.push(r.stdout, r.stderr);
       }
     }
-    // Tokens the sandbox issued during the run.
-    tokens.push(...(sb!.state as unknown as { tokens: Map<string, number> }).tokens.keys());
+    const tokens = issued.slice(before);
+    expect(tokens.length).toBeGreaterThan(0);
     const all = outputs.join('\n');
+    expect(all).toContain('"level":"debug"');
     expect(all).not.toContain(DEMO_CUSTOMER.password);
     for (const t of tokens) expect(all).not.toContain(t);
   });

@@ -16,6 +16,7 @@ afterEach(async () => {
 async function serve(
   handler: (req: RecordedRequest, res: http.ServerResponse, socket: net.Socket) => void,
   timeoutMs = 5000,
+  realSleep = false,
 ): Promise<{ client: DeepFaceAuthClient; server: TestServer; sleeps: number[] }> {
   server = await startTestServer(handler);
   const sleeps: number[] = [];
@@ -25,7 +26,14 @@ async function serve(
     timeoutMs,
     updateParamsKey: 'parametersToBeUpdated',
     logger: captureLogger().logger,
-    retry: { sleep: async (ms) => void sleeps.push(ms) },
+    retry: {
+      // Fixed, largest delays (300 ms, then 600 ms) so timing tests have wide margins.
+      random: () => 1,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        if (realSleep) await new Promise((r) => setTimeout(r, ms));
+      },
+    },
   });
   return { client, server, sleeps };
 }
@@ -102,11 +110,14 @@ describe('client against misbehaving servers', () => {
   });
 
   it('keeps retries of a read within one time budget', async () => {
-    const { client, server } = await serve((_req, res) => setTimeout(() => json(res, 502, {}), 700), 1500);
+    // 600 ms answer + 300 ms pause + 600 ms answer = 1.5 s. A third try would start after a
+    // 600 ms pause with under the 1 s minimum left of the 2.4 s budget, so it is not made.
+    const { client, server, sleeps } = await serve((_req, res) => setTimeout(() => json(res, 502, {}), 600), 2400, true);
     const t0 = Date.now();
-    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'server' });
-    expect(Date.now() - t0).toBeLessThan(2000);
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'server', httpStatus: 502 });
+    expect(Date.now() - t0).toBeLessThan(2400);
     expect(server.requests).toHaveLength(2);
+    expect(sleeps).toEqual([300]);
   });
 
   it('refuses a token that could not be sent back as a header', async () => {

@@ -25,6 +25,22 @@ describe('retry policy', () => {
     expect(isRetryable(err)).toBe(expected);
   });
 
+  it('does not start a retry that would have less than the minimum time left', async () => {
+    let calls = 0;
+    let now = 0;
+    const run = withRetry(
+      async () => {
+        calls++;
+        now += 500;
+        throw new KioskError('network', 'down');
+      },
+      { retries: 2, baseDelayMs: 100, maxDelayMs: 100, sleep: async (ms) => void (now += ms), random: () => 1, deadlineAt: 1500, minAttemptMs: 600, now: () => now },
+    );
+    await expect(run).rejects.toMatchObject({ code: 'network' });
+    // 500 + 100 + 600 ≤ 1500: one retry; 1100 + 100 + 600 > 1500: no second one.
+    expect(calls).toBe(2);
+  });
+
   it('stops after the allowed number of retries', async () => {
     let calls = 0;
     const run = withRetry(

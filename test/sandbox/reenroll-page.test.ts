@@ -39,7 +39,7 @@ describe('sandbox re-enrollment page', () => {
     expect(await page.locator('video').evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth)).toBeGreaterThan(0);
     expect(sb!.state.enrollmentStatus(url).status).toBe('draft');
     await page.getByRole('button', { name: 'Capture face' }).click();
-    await expect.poll(() => page.locator('body').getAttribute('data-state')).toBe('success');
+    await expect.poll(() => page.locator('body').getAttribute('data-state'), { timeout: 10_000 }).toBe('success');
     expect(await page.locator('canvas').evaluate((c) => (c as unknown as { width: number }).width)).toBeGreaterThan(0);
     expect(sb!.state.enrollmentStatus(url).status).toBe('success');
     expect(errors).toEqual([]);
@@ -51,7 +51,7 @@ describe('sandbox re-enrollment page', () => {
     const page = await browser.newPage();
     await page.goto(url);
     await page.getByRole('button', { name: 'End with failure' }).click();
-    await expect.poll(() => page.locator('body').getAttribute('data-state')).toBe('failure');
+    await expect.poll(() => page.locator('body').getAttribute('data-state'), { timeout: 10_000 }).toBe('failure');
     expect(sb!.state.enrollmentStatus(url).status).toBe('failure');
     await page.close();
   });
@@ -65,8 +65,8 @@ describe('sandbox re-enrollment page', () => {
       content: "navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));",
     });
     await page.goto(url);
-    await expect.poll(() => page.locator('body').getAttribute('data-state')).toBe('camera-error');
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/Camera access was blocked/);
+    await expect.poll(() => page.locator('body').getAttribute('data-state'), { timeout: 10_000 }).toBe('camera-error');
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 10_000 }).toMatch(/Camera access was blocked/);
     expect(sb!.state.enrollmentStatus(url).status).toBe('draft');
     await context.close();
   });

@@ -40,6 +40,7 @@ describe('keytar token store against a real gnome-keyring', () => {
     const token = `canary-token-${randomBytes(12).toString('hex')}`;
     await realStore(account).set(token);
     expect(await realStore(account).get()).toBe(token);
+    expect(scratch).not.toBe('');
     expect(await filesContaining(scratch, token)).toEqual([]);
     expect(await filesContaining(process.cwd(), token, ['node_modules', '.git'])).toEqual([]);
     await realStore(account).clear();
