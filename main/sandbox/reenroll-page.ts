@@ -53,12 +53,15 @@ const captureBtn = document.getElementById('capture');
 const failBtn = document.getElementById('fail');
 const portal = location.pathname.split('/portal/')[1] || '';
 let stream = null;
+// Set once the customer captured or gave up: a camera that starts late must not reopen.
+let finished = false;
 
 function setState(state, text) {
   document.body.dataset.state = state;
   statusEl.textContent = text;
 }
 function stop() {
+  finished = true;
   if (stream) for (const t of stream.getTracks()) t.stop();
   stream = null;
   captureBtn.disabled = true;
@@ -79,12 +82,19 @@ const cameraMessages = {
 };
 async function start() {
   try {
-    stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+    const s = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+    if (finished) {
+      for (const t of s.getTracks()) t.stop();
+      return;
+    }
+    stream = s;
     video.srcObject = stream;
     await video.play();
+    if (finished) return;
     setState('ready', 'Look straight at the camera, then press Capture face.');
     captureBtn.disabled = false;
   } catch (err) {
+    if (finished) return;
     setState('camera-error', cameraMessages[err && err.name] || 'The camera could not be started. Ask staff for help.');
   }
 }

@@ -46,13 +46,23 @@ describe('sandbox re-enrollment page', () => {
     await page.close();
   });
 
-  it('can end in failure', async () => {
+  it('can end in failure, even before the camera has started', async () => {
     const url = await faceUpdateUrl();
     const page = await browser.newPage();
+    // A slow camera: it comes up 800 ms after the customer already gave up.
+    await page.addInitScript({
+      content:
+        'const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);' +
+        'navigator.mediaDevices.getUserMedia = (c) => new Promise((r) => setTimeout(r, 800)).then(() => real(c));',
+    });
     await page.goto(url);
+    expect(await page.locator('body').getAttribute('data-state')).toBe('starting');
     await page.getByRole('button', { name: 'End with failure' }).click();
     await expect.poll(() => page.locator('body').getAttribute('data-state'), { timeout: 10_000 }).toBe('failure');
     expect(sb!.state.enrollmentStatus(url).status).toBe('failure');
+    // A camera that comes up late does not reopen the finished page.
+    await page.waitForTimeout(1200);
+    expect(await page.locator('body').getAttribute('data-state')).toBe('failure');
     await page.close();
   });
 
