@@ -4,8 +4,6 @@ import { KioskError } from './shared/kiosk-error';
 import { countrySchema } from './profile/profile-rules';
 import { isLoopbackHost } from './shared/loopback';
 
-export { isLoopbackHost };
-
 /** Env var naming the config file; else `<userData>/kiosk-config.json`. */
 export const CONFIG_ENV_VAR = 'KIOSK_CONFIG';
 export const CONFIG_FILE_NAME = 'kiosk-config.json';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBaseUrl, isLoopbackHost, loadConfig, type ConfigOverrides } from '../main/config';
+import { checkBaseUrl, loadConfig, type ConfigOverrides } from '../main/config';
+import { isLoopbackHost } from '../main/shared/loopback';
 import { KioskError } from '../main/shared/kiosk-error';
 
 function load(files: Record<string, string>, env: Record<string, string> = {}, overrides?: ConfigOverrides) {

@@ -56,7 +56,6 @@ export function createHttpTransport(options: { agent?: http.Agent } = {}): Trans
           ...(options.agent ? { agent: options.agent } : {}),
         });
       } catch {
-        settled = true;
         return resolve({ kind: 'local-error' });
       }
       const timer = setTimeout(() => {

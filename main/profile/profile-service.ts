@@ -166,6 +166,5 @@ export function createProfileService(deps: ProfileDeps): ProfileService {
       }
       return matches(afterRecord, plan.before) ? 'not-applied' : 'undetermined';
     },
-
   };
 }
