@@ -14,11 +14,26 @@ export default defineConfig({
       },
     },
   },
+  preload: {
+    build: {
+      // A sandboxed preload can only be a single CommonJS file that requires nothing but electron.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'main/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js', codeSplitting: false },
+      },
+    },
+  },
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'renderer/index.html'),
+          fallback: resolve(__dirname, 'renderer/fallback.html'),
+        },
+      },
     },
   },
 });

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { Result } from '../shared/kiosk-error';
+import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema } from '../profile/profile-rules';
+import type { EVENT_CHANNELS, EventChannel, INVOKE_CHANNELS, InvokeChannel } from './channels';
+
+// THE IPC contract. Every channel has a request schema (the renderer is untrusted) and a
+// response type; the main-process handlers, the preload and the renderer's `window.kiosk`
+// type are all derived from it. This file imports only pure modules so the renderer can
+// `import type` from it.
+
+/** A string without control characters (newlines, NUL, escape sequences…). */
+const plainText = (max: number) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters.`)
+    .regex(/^[^\p{Cc}]*$/u, 'Control characters are not allowed.');
+
+const empty = z.strictObject({});
+
+/** A profile field the renderer asks to change; the profile service applies the full rules. */
+const profileChangesSchema = z.strictObject({
+  userName: existingUserNameSchema.optional(),
+  fullName: plainText(100).pipe(fullNameSchema).optional(),
+  emailId: plainText(254).pipe(emailSchema).optional(),
+  phoneNumber: plainText(32)
+    .regex(/^[+\d][\d\s().-]*$/, 'Enter a phone number with digits only.')
+    .optional(),
+});
+
+/** The four fields of a customer's record that the kiosk can change. */
+export type ProfileFieldName = 'userName' | 'fullName' | 'emailId' | 'phoneNumber';
+export type ProfileValues = Record<ProfileFieldName, string>;
+
+/** A registered customer as staff see it. The enrollment link itself stays in main. */
+export interface CustomerProfile extends ProfileValues {
+  /** Dialling code as the vendor stores it, e.g. "+91"; empty when unknown. */
+  countryCode: string;
+  /** True when the vendor holds an enrollment link for this user. */
+  hasEnrollmentLink: boolean;
+}
+
+export interface UpdateResult {
+  /** The vendor's message, scrubbed. */
+  message: string;
+  before: ProfileValues;
+  after: ProfileValues;
+  changed: ProfileFieldName[];
+  face: boolean;
+  /** True when the vendor returned a re-enrollment link (kept in main for the camera window). */
+  reEnrollmentReady: boolean;
+}
+
+/** See `ReconcileVerdict` in the profile service. */
+export type ReconcileVerdict = 'applied' | 'applied-face-pending' | 'not-applied' | 'undetermined';
+
+export interface KioskInfo {
+  mode: 'sandbox' | 'vendor';
+  /** True when the kiosk talks to the embedded sandbox service (shown as SANDBOX on screen). */
+  sandbox: boolean;
+  locale: 'en' | 'hi';
+  kioskId: string;
+  /** The bank's customer name at the vendor, to prefill sign-in. */
+  customerName: string;
+  /** ISO country of phone numbers, e.g. IN. */
+  country: string;
+  idleTimeoutSeconds: number;
+  version: string;
+}
+
+interface ChannelSpec<S extends z.ZodType, R> {
+  request: S;
+  /** Type-only: the response carried in `Result<R>`. Never set at runtime. */
+  readonly response?: R;
+}
+
+/** Declares a channel's request schema and response type. */
+function channel<R>() {
+  return <S extends z.ZodType>(request: S): ChannelSpec<S, R> => ({ request });
+}
+
+export const CONTRACT = {
+  'session:sign-in': channel<{ signedIn: true }>()(
+    z.strictObject({ password: plainText(1024).min(1, 'Enter the password.') }),
+  ),
+  'session:sign-out': channel<{ revoked: boolean }>()(empty),
+  'session:state': channel<{ signedIn: boolean }>()(empty),
+  'profile:lookup': channel<CustomerProfile>()(z.strictObject({ userName: existingUserNameSchema })),
+  'profile:check-user-name': channel<{ available: boolean }>()(z.strictObject({ userName: newUserNameSchema })),
+  'profile:update': channel<UpdateResult>()(
+    z.strictObject({
+      /** Chosen by the renderer for each submit; a second submit with the same id is refused. */
+      updateId: z.uuid('The update id is not valid.'),
+      userName: existingUserNameSchema,
+      changes: profileChangesSchema,
+      face: z.boolean(),
+    }),
+  ),
+  'profile:reconcile': channel<{ verdict: ReconcileVerdict }>()(
+    z.strictObject({ updateId: z.uuid('The update id is not valid.') }),
+  ),
+  'kiosk:info': channel<KioskInfo>()(empty),
+  'kiosk:restart': channel<{ restarting: true }>()(empty),
+} satisfies { [C in InvokeChannel]: ChannelSpec<z.ZodType, unknown> };
+
+/** Payloads of the push channels. */
+export interface EventPayloads {
+  'session:expired': { reason: 'expired' };
+}
+
+// Compile-time guards: the channel tables and the contract list the same channels.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const contractMatchesTable: Exact<keyof typeof CONTRACT, InvokeChannel> = true;
+const eventsMatchTable: Exact<keyof EventPayloads, EventChannel> = true;
+void contractMatchesTable;
+void eventsMatchTable;
+
+/** What the renderer sends on a channel. */
+export type RequestOf<C extends InvokeChannel> = z.input<(typeof CONTRACT)[C]['request']>;
+/** What a handler receives after validation. */
+export type ParsedRequestOf<C extends InvokeChannel> = z.output<(typeof CONTRACT)[C]['request']>;
+/** What a handler returns inside `Result`. */
+export type ResponseOf<C extends InvokeChannel> = (typeof CONTRACT)[C] extends ChannelSpec<z.ZodType, infer R> ? R : never;
+
+type InvokeMethod<C extends InvokeChannel> = RequestOf<C> extends Record<string, never>
+  ? () => Promise<Result<ResponseOf<C>>>
+  : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+
+type SubscribeMethod<E extends EventChannel> = (listener: (payload: EventPayloads[E]) => void) => () => void;
+
+/** The renderer's `window.kiosk`: one function per invoke channel, one subscribe per push channel. */
+export type KioskApi = {
+  readonly [C in InvokeChannel as (typeof INVOKE_CHANNELS)[C]]: InvokeMethod<C>;
+} & {
+  readonly [E in EventChannel as (typeof EVENT_CHANNELS)[E]]: SubscribeMethod<E>;
+};

@@ -1,0 +1,17 @@
+import type { KioskConfig } from '../../config';
+import type { ProfileService } from '../../profile/profile-service';
+import type { UpdateJournal } from '../../profile/update-journal';
+import type { SessionService } from '../../session/session-service';
+
+/** What the IPC handlers need; all plain services, so they run under Node in tests. */
+export interface HandlerDeps {
+  session: SessionService;
+  profile: ProfileService;
+  journal: UpdateJournal;
+  config: Pick<KioskConfig, 'mode' | 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds'>;
+  /** True when the client talks to the embedded sandbox service. */
+  sandbox: boolean;
+  version: string;
+  /** App restart, offered only on the fallback screen after repeated crashes. */
+  restart: { allowed(): boolean; run(): void };
+}

@@ -1,0 +1,31 @@
+import { KioskError } from '../../shared/kiosk-error';
+import type { Handler } from '../handle';
+import type { HandlerDeps } from './handler-deps';
+
+/** Handlers of the `kiosk:*` channels. */
+export function kioskHandlers(deps: HandlerDeps): {
+  'kiosk:info': Handler<'kiosk:info'>;
+  'kiosk:restart': Handler<'kiosk:restart'>;
+} {
+  const { config } = deps;
+  return {
+    'kiosk:info': async () => ({
+      mode: config.mode,
+      sandbox: deps.sandbox,
+      locale: config.locale,
+      kioskId: config.kioskId,
+      customerName: config.customerName,
+      country: config.defaultCountry,
+      idleTimeoutSeconds: config.idleTimeoutSeconds,
+      version: deps.version,
+    }),
+    'kiosk:restart': async () => {
+      if (!deps.restart.allowed()) {
+        throw new KioskError('invalid-input', 'Restart is only offered after repeated failures.');
+      }
+      // Answer first, then restart, so the page sees its request accepted.
+      setTimeout(() => deps.restart.run(), 50);
+      return { restarting: true };
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { app, ipcMain, session as electronSession } from 'electron';
+import { loadConfig } from './config';
+import { readOptionalFile } from './read-optional-file';
+import type { Logger } from './log/logger';
+import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server';
+import { createServices } from './services';
+import { KioskError } from './shared/kiosk-error';
+import { createUpdateJournal } from './profile/update-journal';
+import { createHandlers } from './ipc/handlers';
+import { registerHandlers } from './ipc/handle';
+import { createSenderCheck } from './ipc/sender-check';
+import { createPush } from './ipc/push';
+import { electronIpcRegistry } from './ipc/electron-registry';
+import { APP_ORIGIN, resolveAppOrigin } from './security/navigation-policy';
+import { createAppFileServer } from './windows/app-files';
+import { handleAppProtocol } from './windows/app-protocol';
+import { createKioskWindow, type KioskWindow } from './windows/kiosk-window';
+import { lockDownSession } from './windows/window-guards';
+
+/** In-memory partition of the kiosk UI: nothing of a customer is written to disk. */
+const KIOSK_PARTITION = 'kiosk-ui';
+
+export interface RunningKiosk {
+  kiosk: KioskWindow;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the kiosk once Electron is ready: config, the embedded sandbox in sandbox mode,
+ * services, the locked-down UI session with the app protocol, the IPC handlers, the window.
+ */
+export async function startKiosk(logger: Logger): Promise<RunningKiosk> {
+  const production = app.isPackaged;
+  const config = await loadConfig({ env: process.env, userDataDir: app.getPath('userData'), readFile: readOptionalFile });
+  let sandbox: RunningSandbox | null = null;
+  if (config.mode === 'sandbox') {
+    sandbox = await startSandbox({ customerName: config.customerName });
+    logger.info('sandbox service started', { port: sandbox.port });
+  }
+  const baseUrl = sandbox?.baseUrl ?? config.baseUrl;
+  if (!baseUrl) throw new KioskError('config', 'No vendor base URL is configured.');
+  const services = createServices(config, { logger, baseUrl });
+  const journal = createUpdateJournal();
+
+  const devServer = production ? undefined : process.env['ELECTRON_RENDERER_URL'];
+  const appOrigin = resolveAppOrigin(devServer, production);
+  const ses = electronSession.fromPartition(KIOSK_PARTITION);
+  lockDownSession(ses, logger);
+  handleAppProtocol(ses, createAppFileServer(join(__dirname, '../renderer'), APP_ORIGIN));
+
+  const kiosk = createKioskWindow({
+    appOrigin,
+    entryUrl: `${appOrigin}/index.html`,
+    fallbackUrl: `${appOrigin}/fallback.html`,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    partition: KIOSK_PARTITION,
+    session: ses,
+    production,
+    logger,
+    abortCustomerSession: () => journal.clear(),
+  });
+  const contents = kiosk.window.webContents;
+
+  registerHandlers(
+    electronIpcRegistry(ipcMain),
+    createHandlers({
+      session: services.session,
+      profile: services.profile,
+      journal,
+      config,
+      sandbox: sandbox !== null,
+      version: app.getVersion(),
+      restart: {
+        allowed: () => kiosk.recovery.fallbackShown(),
+        run: () => {
+          app.relaunch();
+          app.exit(0);
+        },
+      },
+    }),
+    {
+      isTrustedSender: createSenderCheck({
+        kioskWebContentsId: () => (contents.isDestroyed() ? null : contents.id),
+        appOrigin,
+      }),
+      logger,
+    },
+  );
+  const push = createPush(() => (contents.isDestroyed() ? null : contents));
+  services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
+
+  await kiosk.load();
+  return {
+    kiosk,
+    close: async () => {
+      journal.clear();
+      await sandbox?.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Logger } from '../log/logger';
+import { decideCrashAction, type CrashEvent, type CrashPolicy, type RenderGoneReason } from '../security/crash-policy';
+
+/** The events of a web contents that recovery listens to (Electron's, or a fake in tests). */
+export interface CrashSource {
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: RenderGoneReason }) => void): unknown;
+  on(event: 'unresponsive' | 'responsive', listener: () => void): unknown;
+}
+
+export interface CrashRecoveryDeps {
+  /** Drops every piece of customer state main holds (pending updates, camera window…). */
+  abortCustomerSession(): void;
+  reload(): void;
+  showFallback(): void;
+  /** Kills the hung renderer; its `render-process-gone` then runs the policy. */
+  kill(): void;
+  logger: Logger;
+  now?: () => number;
+  /** How long a hung page gets to recover before it is killed. */
+  unresponsiveGraceMs?: number;
+  policy?: CrashPolicy;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export interface CrashRecovery {
+  /** True once the fallback screen replaced reloading; the restart button is offered then. */
+  fallbackShown(): boolean;
+}
+
+/**
+ * Wires the crash policy to a web contents: a renderer that dies (other than a clean exit)
+ * aborts the customer session and reloads the UI; more than the allowed crashes in the window
+ * show the fallback screen instead; a page that stays unresponsive past the grace period is
+ * killed, which counts as a crash.
+ */
+export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps): CrashRecovery {
+  const now = deps.now ?? Date.now;
+  const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const graceMs = deps.unresponsiveGraceMs ?? 15_000;
+  let history: number[] = [];
+  let fallback = false;
+  let hangTimer: unknown = null;
+
+  function stopHangTimer(): void {
+    if (hangTimer !== null) clearTimer(hangTimer);
+    hangTimer = null;
+  }
+
+  function run(event: CrashEvent): void {
+    const decision = decideCrashAction(event, history, now(), deps.policy);
+    history = decision.history;
+    switch (decision.action) {
+      case 'ignore':
+        return;
+      case 'watch':
+        if (hangTimer === null) hangTimer = setTimer(() => {
+          hangTimer = null;
+          run({ kind: 'still-unresponsive' });
+        }, graceMs);
+        return;
+      case 'kill':
+        deps.logger.warn('kiosk page unresponsive; restarting its renderer');
+        deps.kill();
+        return;
+      case 'reload':
+      case 'fallback':
+        stopHangTimer();
+        try {
+          deps.abortCustomerSession();
+        } catch {
+          deps.logger.error('could not abort the customer session after a renderer crash');
+        }
+        if (decision.action === 'fallback') {
+          fallback = true;
+          deps.logger.error('kiosk page crashed repeatedly; showing the fallback screen', { crashes: history.length });
+          deps.showFallback();
+        } else {
+          deps.logger.warn('kiosk page crashed; reloading', { crashes: history.length });
+          deps.reload();
+        }
+        return;
+    }
+  }
+
+  source.on('render-process-gone', (_event, details) => {
+    deps.logger.warn('renderer process gone', { reason: details.reason });
+    run({ kind: 'gone', reason: details.reason });
+  });
+  source.on('unresponsive', () => run({ kind: 'unresponsive' }));
+  source.on('responsive', stopHangTimer);
+  return { fallbackShown: () => fallback };
+}

@@ -1,0 +1,18 @@
+// The fallback screen after repeated crashes: one button that asks main to restart the app.
+export {};
+
+const button = document.getElementById('restart');
+const status = document.getElementById('status');
+
+if (button instanceof HTMLButtonElement && status) {
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    status.textContent = 'Restarting…';
+    void window.kiosk.restartKiosk().then((result) => {
+      if (!result.ok) {
+        status.textContent = `${result.error.message} Call branch IT.`;
+        button.disabled = false;
+      }
+    });
+  });
+}

@@ -1,0 +1,118 @@
+import { loadConfig, type KioskConfig } from '../../main/config';
+import type { Logger } from '../../main/log/logger';
+import { createServices, type KioskServices } from '../../main/services';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/sandbox-server';
+import { createUpdateJournal, type UpdateJournal } from '../../main/profile/update-journal';
+import { createHandlers, type HandlerDeps } from '../../main/ipc/handlers';
+import { registerHandlers, type IpcRegistry, type SenderInfo } from '../../main/ipc/handle';
+import { createSenderCheck } from '../../main/ipc/sender-check';
+import { createPush } from '../../main/ipc/push';
+import type { InvokeChannel } from '../../main/ipc/channels';
+import type { ResponseOf } from '../../main/ipc/contract';
+import type { Result } from '../../main/shared/kiosk-error';
+import { APP_ORIGIN } from '../../main/security/navigation-policy';
+import type { Transport, TransportRequest } from '../../main/deepfaceauth/http-transport';
+import { recordingTransport } from './sandbox-fixture';
+
+/** The web contents id the harness treats as the kiosk window. */
+export const KIOSK_CONTENTS_ID = 7;
+/** A request from the kiosk window's main frame on the app origin. */
+export const KIOSK_SENDER: SenderInfo = { webContentsId: KIOSK_CONTENTS_ID, isMainFrame: true, frameUrl: `${APP_ORIGIN}/index.html` };
+
+type Listener = (sender: SenderInfo, args: readonly unknown[]) => Promise<unknown>;
+
+/** A registry that keeps the listeners, as ipcMain would. */
+export function fakeRegistry(): IpcRegistry & { listeners: Map<string, Listener> } {
+  const listeners = new Map<string, Listener>();
+  return {
+    listeners,
+    handle(channel, listener) {
+      if (listeners.has(channel)) throw new Error(`channel registered twice: ${channel}`);
+      listeners.set(channel, listener);
+    },
+  };
+}
+
+export interface IpcHarness {
+  sandbox: RunningSandbox;
+  services: KioskServices;
+  journal: UpdateJournal;
+  config: KioskConfig;
+  /** Every request the vendor client sent. */
+  sent: TransportRequest[];
+  pushed: { channel: string; payload: unknown }[];
+  registry: ReturnType<typeof fakeRegistry>;
+  restarts: number;
+  /** Calls a channel as the kiosk window would (or as `sender`). */
+  invoke<C extends InvokeChannel>(channel: C, request: unknown, sender?: SenderInfo): Promise<Result<ResponseOf<C>>>;
+  /** Calls a channel with raw IPC arguments. */
+  raw(channel: string, args: readonly unknown[], sender?: SenderInfo): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * The main-process IPC layer as the app builds it, minus Electron: real handlers over real
+ * services, the real sandbox service and the real keychain (tests run in a D-Bus session with
+ * an unlocked gnome-keyring), registered into a fake registry.
+ */
+export async function createIpcHarness(
+  logger: Logger,
+  options: {
+    sandbox?: SandboxOptions;
+    restartAllowed?: () => boolean;
+    /** Wraps the vendor transport, e.g. to lose an update's answer after it was applied. */
+    wrapTransport?: (send: Transport) => Transport;
+  } = {},
+): Promise<IpcHarness> {
+  const sandbox = await startSandbox(options.sandbox ?? {});
+  const config = await loadConfig({ env: {}, userDataDir: '/nonexistent', readFile: async () => null });
+  const recording = recordingTransport();
+  const { sent } = recording;
+  const transport = options.wrapTransport ? options.wrapTransport(recording.transport) : recording.transport;
+  const services = createServices(config, { logger, baseUrl: sandbox.baseUrl, transport });
+  await services.tokens.clear();
+  const journal = createUpdateJournal();
+  const registry = fakeRegistry();
+  const pushed: IpcHarness['pushed'] = [];
+  const harness = { restarts: 0 } as { restarts: number };
+  const deps: HandlerDeps = {
+    session: services.session,
+    profile: services.profile,
+    journal,
+    config,
+    sandbox: true,
+    version: '0.0.0-test',
+    restart: { allowed: options.restartAllowed ?? (() => false), run: () => void harness.restarts++ },
+  };
+  registerHandlers(registry, createHandlers(deps), {
+    isTrustedSender: createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: APP_ORIGIN }),
+    logger,
+  });
+  const push = createPush(() => ({ isDestroyed: () => false, send: (channel, payload) => void pushed.push({ channel, payload }) }));
+  services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
+
+  const raw = (channel: string, args: readonly unknown[], sender: SenderInfo = KIOSK_SENDER): Promise<unknown> => {
+    const listener = registry.listeners.get(channel);
+    if (!listener) throw new Error(`no handler for ${channel}`);
+    return listener(sender, args);
+  };
+  return {
+    sandbox,
+    services,
+    journal,
+    config,
+    sent,
+    pushed,
+    registry,
+    get restarts() {
+      return harness.restarts;
+    },
+    invoke: <C extends InvokeChannel>(channel: C, request: unknown, sender?: SenderInfo) =>
+      raw(channel, [request], sender) as Promise<Result<ResponseOf<C>>>,
+    raw,
+    close: async () => {
+      await services.tokens.clear().catch(() => undefined);
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Transport } from '../../main/deepfaceauth/http-transport';
+import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { registerHandlers } from '../../main/ipc/handle';
+import { createHandlers } from '../../main/ipc/handlers';
+import { captureLogger } from '../helpers/capture-logger';
+import { createIpcHarness, fakeRegistry, KIOSK_SENDER, type IpcHarness } from '../helpers/ipc-harness';
+import { spyDeps } from './spy-deps';
+
+const UPDATE_PATH = '/deepfaceauth/api/v1/basic/user/update';
+let h: IpcHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+async function signedIn(options: Parameters<typeof createIpcHarness>[1] = {}) {
+  const cap = captureLogger();
+  h = await createIpcHarness(cap.logger, options);
+  expect(await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password })).toEqual({ ok: true, value: { signedIn: true } });
+  return { h, cap };
+}
+
+/** A transport that sends updates but loses their answers, as a dropped connection would. */
+const loseUpdateAnswers = (send: Transport): Transport => async (req) => {
+  const outcome = await send(req);
+  return req.url.endsWith('/user/update') ? { kind: 'sent-no-answer', reason: 'network' } : outcome;
+};
+
+/** A transport that drops updates before sending them, then loses the answer. */
+const dropUpdates = (send: Transport): Transport => async (req) =>
+  req.url.endsWith('/user/update') ? { kind: 'sent-no-answer', reason: 'timeout' } : send(req);
+
+describe('session handlers (real sandbox, real keychain)', () => {
+  it('refuses a wrong password with a plain message and signs in with the right one', async () => {
+    const cap = captureLogger();
+    h = await createIpcHarness(cap.logger);
+    expect(await h.invoke('session:state', {})).toEqual({ ok: true, value: { signedIn: false } });
+    const wrong = await h.invoke('session:sign-in', { password: 'not-the-password' });
+    expect(wrong).toEqual({ ok: false, error: { code: 'rejected', message: expect.stringMatching(/password/i) } });
+    expect(await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password })).toMatchObject({ ok: true });
+    expect(await h.invoke('session:state', {})).toEqual({ ok: true, value: { signedIn: true } });
+    expect(await h.invoke('session:sign-out', {})).toEqual({ ok: true, value: { revoked: true } });
+    expect(await h.invoke('session:state', {})).toEqual({ ok: true, value: { signedIn: false } });
+  });
+
+  it('pushes session:expired when the vendor stops accepting the token', async () => {
+    const { h } = await signedIn();
+    h.sandbox.state.expireAllTokens();
+    const r = await h.invoke('profile:lookup', { userName: 'ravi.kumar' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'session-expired' } });
+    expect(h.pushed).toEqual([{ channel: 'session:expired', payload: { reason: 'expired' } }]);
+    expect(await h.invoke('session:state', {})).toEqual({ ok: true, value: { signedIn: false } });
+  });
+
+  it('answers not-signed-in before sign-in, without calling the vendor', async () => {
+    const cap = captureLogger();
+    h = await createIpcHarness(cap.logger);
+    expect(await h.invoke('profile:lookup', { userName: 'ravi.kumar' })).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    expect(h.sent).toHaveLength(0);
+  });
+});
+
+describe('profile handlers (real sandbox, real keychain)', () => {
+  it('looks a customer up without handing the enrollment link to the renderer', async () => {
+    const { h } = await signedIn();
+    const r = await h.invoke('profile:lookup', { userName: 'ravi.kumar' });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        userName: 'ravi.kumar',
+        fullName: 'Ravi Kumar',
+        emailId: 'ravi.kumar@example.com',
+        phoneNumber: '9876543210',
+        countryCode: '+91',
+        hasEnrollmentLink: true,
+      },
+    });
+    expect(JSON.stringify(r)).not.toMatch(/https?:\/\//);
+  });
+
+  it('says plainly when a user is not registered', async () => {
+    const { h } = await signedIn();
+    const r = await h.invoke('profile:lookup', { userName: 'nobody.here' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'rejected' } });
+  });
+
+  it('checks whether a user name is free', async () => {
+    const { h } = await signedIn();
+    expect(await h.invoke('profile:check-user-name', { userName: 'priya.sharma' })).toEqual({ ok: true, value: { available: false } });
+    expect(await h.invoke('profile:check-user-name', { userName: 'brand.new' })).toEqual({ ok: true, value: { available: true } });
+  });
+
+  it('updates details, and refuses to send the same update id twice', async () => {
+    const { h } = await signedIn();
+    const updateId = randomUUID();
+    const request = { updateId, userName: 'ravi.kumar', changes: { emailId: 'ravi.new@example.com', phoneNumber: '+91 91234 56780' }, face: false };
+    const r = await h.invoke('profile:update', request);
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        changed: ['emailId', 'phoneNumber'],
+        face: false,
+        reEnrollmentReady: false,
+        after: { userName: 'ravi.kumar', emailId: 'ravi.new@example.com', phoneNumber: '9123456780' },
+        before: { emailId: 'ravi.kumar@example.com' },
+      },
+    });
+    expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
+    const again = await h.invoke('profile:update', request);
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/already submitted/) } });
+    expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
+  });
+
+  it('keeps the re-enrollment link of a face update in main', async () => {
+    const { h } = await signedIn();
+    const updateId = randomUUID();
+    const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    expect(r).toMatchObject({ ok: true, value: { face: true, reEnrollmentReady: true, changed: [] } });
+    expect(JSON.stringify(r)).not.toMatch(/https?:\/\//);
+    expect(h.journal.get(updateId)?.reEnrollmentUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it('checks the full rules in main: a taken new user name and a bad phone never reach the update call', async () => {
+    const { h } = await signedIn();
+    const taken = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'priya.sharma' }, face: false });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/already taken/) } });
+    const phone = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { phoneNumber: '12345' }, face: false });
+    expect(phone).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/phone number/) } });
+    const nothing = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi Kumar' }, face: false });
+    expect(nothing).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Nothing to change/) } });
+    expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(0);
+  });
+
+  it('reconciles an update whose answer was lost after it was applied', async () => {
+    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const updateId = randomUUID();
+    const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
+    expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
+    expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
+    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied' } });
+    // Settled: asking again does not read the record again.
+    const reads = h.sent.length;
+    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied' } });
+    expect(h.sent).toHaveLength(reads);
+  });
+
+  it('reconciles an update that never reached the vendor as not applied', async () => {
+    const { h } = await signedIn({ wrapTransport: dropUpdates });
+    const updateId = randomUUID();
+    const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
+    expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
+    expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(0);
+    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'not-applied' } });
+  });
+
+  it('refuses to reconcile an id it does not know', async () => {
+    const { h } = await signedIn();
+    expect(await h.invoke('profile:reconcile', { updateId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('forgets pending updates at sign-out', async () => {
+    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const updateId = randomUUID();
+    await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
+    expect(h.journal.size()).toBe(1);
+    await h.invoke('session:sign-out', {});
+    expect(h.journal.size()).toBe(0);
+  });
+});
+
+describe('kiosk handlers', () => {
+  it('describe the kiosk without any secret', async () => {
+    const cap = captureLogger();
+    h = await createIpcHarness(cap.logger);
+    const r = await h.invoke('kiosk:info', {});
+    expect(r).toEqual({
+      ok: true,
+      value: { mode: 'sandbox', sandbox: true, locale: 'en', kioskId: 'kiosk', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, version: '0.0.0-test' },
+    });
+  });
+
+  it('offer a restart only once the fallback screen is up', async () => {
+    const cap = captureLogger();
+    let fallback = false;
+    h = await createIpcHarness(cap.logger, { restartAllowed: () => fallback });
+    expect(await h.invoke('kiosk:restart', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    fallback = true;
+    expect(await h.invoke('kiosk:restart', {})).toEqual({ ok: true, value: { restarting: true } });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.restarts).toBe(1);
+  });
+});
+
+describe('unexpected errors', () => {
+  it('become internal with a fixed message; the detail stays in the main log, redacted', async () => {
+    const { deps } = spyDeps();
+    deps.profile.lookup = async () => {
+      throw new Error('driver exploded near ravi.kumar@example.com');
+    };
+    const registry = fakeRegistry();
+    const cap = captureLogger();
+    registerHandlers(registry, createHandlers(deps), { isTrustedSender: () => true, logger: cap.logger });
+    const r = await registry.listeners.get('profile:lookup')!(KIOSK_SENDER, [{ userName: 'ravi.kumar' }]);
+    expect(r).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside the kiosk. Please try again.' } });
+    expect(cap.text()).toContain('ipc handler failed unexpectedly');
+    expect(cap.text()).not.toContain('ravi.kumar@example.com');
+  });
+});

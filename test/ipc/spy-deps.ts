@@ -1,0 +1,58 @@
+import type { HandlerDeps } from '../../main/ipc/handlers';
+import type { InvokeChannel } from '../../main/ipc/channels';
+import { createUpdateJournal } from '../../main/profile/update-journal';
+import type { ProfileService } from '../../main/profile/profile-service';
+import type { SessionService } from '../../main/session/session-service';
+
+const RECORD = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210' };
+
+/** Handler deps whose services only record calls and answer with canned values. */
+export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
+  const calls: string[] = [];
+  const session: SessionService = {
+    signIn: async () => void calls.push('session.signIn'),
+    signOut: async () => (calls.push('session.signOut'), { revoked: true }),
+    state: async () => (calls.push('session.state'), { signedIn: true }),
+    withToken: async () => {
+      calls.push('session.withToken');
+      throw new Error('not used');
+    },
+    onExpired: () => () => undefined,
+  };
+  const plan = { userName: RECORD.userName, before: RECORD, after: { ...RECORD, emailId: 'new@example.com' }, changed: ['emailId' as const], face: false };
+  const profile: ProfileService = {
+    lookup: async () => (calls.push('profile.lookup'), { ...RECORD, countryCode: '+91', enrollmentUrl: '', status: '200 OK' }),
+    isUserNameAvailable: async () => (calls.push('profile.isUserNameAvailable'), true),
+    plan: async () => (calls.push('profile.plan'), plan),
+    update: async (p) => (calls.push('profile.update'), { message: 'ok', reEnrollmentUrl: null, plan: p }),
+    reconcile: async () => (calls.push('profile.reconcile'), 'applied'),
+  };
+  const deps: HandlerDeps = {
+    session,
+    profile,
+    journal: createUpdateJournal(),
+    config: { mode: 'sandbox', locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120 },
+    sandbox: true,
+    version: '1.2.3',
+    restart: { allowed: () => true, run: () => void calls.push('restart') },
+  };
+  return { deps, calls };
+}
+
+/** One valid request per channel. */
+export const VALID: Record<InvokeChannel, Record<string, unknown>> = {
+  'session:sign-in': { password: 'sandbox-demo-pass' },
+  'session:sign-out': {},
+  'session:state': {},
+  'profile:lookup': { userName: 'ravi.kumar' },
+  'profile:check-user-name': { userName: 'new.name' },
+  'profile:update': {
+    updateId: '3f2c1a9e-8d4b-4c6a-9e2f-1b7d5a3c9e01',
+    userName: 'ravi.kumar',
+    changes: { emailId: 'new@example.com' },
+    face: false,
+  },
+  'profile:reconcile': { updateId: '3f2c1a9e-8d4b-4c6a-9e2f-1b7d5a3c9e02' },
+  'kiosk:info': {},
+  'kiosk:restart': {},
+};
