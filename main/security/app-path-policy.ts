@@ -23,8 +23,10 @@ export const APP_CONTENT_TYPES: Readonly<Record<string, string>> = {
  */
 export function resolveAppPath(requestUrl: string, rootDir: string, appOrigin: string = APP_ORIGIN): string | null {
   if (!isSameOrigin(requestUrl, appOrigin)) return null;
-  const pathname = new URL(requestUrl).pathname;
-  if (!pathname.startsWith('/')) return null;
+  // Read the path as written: the URL parser would silently resolve `..` segments, and a
+  // request that tries them is refused rather than repaired.
+  if (!requestUrl.startsWith(`${appOrigin}/`)) return null;
+  const pathname = requestUrl.slice(appOrigin.length).split(/[?#]/, 1)[0] ?? '';
   const raw = pathname === '/' ? ['index.html'] : pathname.slice(1).split('/');
   const segments: string[] = [];
   for (const encoded of raw) {

@@ -25,6 +25,8 @@ export function secureWebPreferences(options: WebPreferencesOptions): WebPrefere
     webSecurity: true,
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
+    // Middle-click must not open anything.
+    disableBlinkFeatures: 'Auxclick',
     navigateOnDragDrop: false,
     safeDialogs: true,
     disableDialogs: true,
