@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Path of the Electron binary when it is installed, else null. Reads the electron package's
+ * path.txt directly: requiring `electron` from Node would try to download it.
+ */
+export function electronBinary(root: string = process.cwd()): string | null {
+  const pkg = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkg, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const dist = process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? join(pkg, 'dist');
+  const bin = join(dist, relative);
+  return existsSync(bin) ? bin : null;
+}
+
+/** Why the Electron suite cannot run here, or null when it can. */
+export function electronSuiteSkipReason(): string | null {
+  if (!electronBinary()) {
+    return 'the Electron binary is not installed (node_modules/electron/dist); it cannot be downloaded on this machine';
+  }
+  if (process.platform === 'linux' && process.getuid?.() === 0) {
+    return 'running as root, where Chromium needs --no-sandbox, which the kiosk refuses; run as a normal user';
+  }
+  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) {
+    return 'no display (set DISPLAY, e.g. run under xvfb-run)';
+  }
+  return null;
+}
