@@ -1,0 +1,187 @@
+import Module, { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS } from '../../main/ipc/channels';
+import { KIOSK_CSP } from '../../main/security/csp';
+import { secureWebPreferences } from '../../main/windows/web-preferences';
+import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { createFakeElectron, type FakeElectron, type FakeSession, type FakeWebContents } from '../helpers/fake-electron';
+import { assertBuilt } from '../helpers/run-kioskctl';
+
+// The built main bundle (out/main/index.js), run under Node against a fake `electron` module:
+// the wiring between lifecycle, protocol, session, window, guards, IPC and crash recovery, as
+// compiled. The real-Electron version of these checks is test/e2e (skipped without the binary).
+
+const OUT = join(process.cwd(), 'out');
+const BUNDLE = join(OUT, 'main', 'index.js');
+const nodeRequire = createRequire(import.meta.url);
+type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
+const moduleInternals = Module as unknown as { _load: Loader };
+
+/** Loads the bundle fresh with `fake` standing in for electron; captures stderr until `restore`. */
+function loadBundle(fake: FakeElectron, argv: string[] = []): { stderr: string[]; restore: () => void } {
+  const stderr: string[] = [];
+  const originalLoad = moduleInternals._load;
+  const originalArgv = process.argv;
+  const originalWrite = process.stderr.write.bind(process.stderr);
+  moduleInternals._load = function (request, parent, isMain) {
+    if (request === 'electron') return fake.module;
+    return originalLoad.call(this, request, parent, isMain);
+  };
+  process.argv = [process.argv[0]!, BUNDLE, ...argv];
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    Reflect.deleteProperty(nodeRequire.cache, BUNDLE);
+    nodeRequire(BUNDLE);
+  } finally {
+    moduleInternals._load = originalLoad;
+    process.argv = originalArgv;
+  }
+  // The app's log lines keep coming after the load: they are captured until restored.
+  return { stderr, restore: () => void (process.stderr.write = originalWrite) };
+}
+
+async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function senderEvent(wc: FakeWebContents, url = 'kiosk://app/index.html') {
+  return { sender: wc, senderFrame: { url, parent: null, processId: wc.mainFrame.processId, routingId: wc.mainFrame.routingId } };
+}
+
+describe('the built main bundle under a fake Electron', () => {
+  let fake: FakeElectron;
+  let wc: FakeWebContents;
+  let ses: FakeSession;
+  let stderr: string[];
+  let restore: () => void = () => undefined;
+
+  beforeAll(async () => {
+    assertBuilt();
+    const scratch = await mkdtemp(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'main-bundle-'));
+    process.env['XDG_CONFIG_HOME'] = scratch;
+    delete process.env['KIOSK_CONFIG'];
+    fake = createFakeElectron(scratch);
+    ({ stderr, restore } = loadBundle(fake));
+    fake.markReady();
+    await until(() => fake.windows[0]?.webContents.loaded.length === 1, 'the kiosk page to load');
+    wc = fake.windows[0]!.webContents;
+    ses = fake.sessions.get('kiosk-ui')!;
+  });
+
+  afterAll(async () => {
+    fake?.appEvents.emit('will-quit');
+    await new Promise((r) => setTimeout(r, 100));
+    restore();
+  });
+
+  it('registers the app scheme and forces the sandbox before the app is ready', () => {
+    expect(fake.privilegedSchemes).toEqual([{ scheme: 'kiosk', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(fake.state.sandboxEnabled).toBe(true);
+  });
+
+  it('builds one window from the preferences factory, with a preload that exists', () => {
+    expect(fake.windows).toHaveLength(1);
+    const prefs = fake.windows[0]!.options['webPreferences'] as { preload: string };
+    expect(prefs).toEqual(secureWebPreferences({ preload: prefs.preload, partition: 'kiosk-ui', devTools: true }));
+    expect(prefs.preload).toBe(join(OUT, 'preload', 'index.js'));
+    expect(existsSync(prefs.preload)).toBe(true);
+    expect(fake.windows[0]!.options).toMatchObject({ show: false, kiosk: false });
+    expect(wc.loaded).toEqual(['kiosk://app/index.html']);
+    fake.windows[0]!.emit('ready-to-show');
+    expect(fake.windows[0]!.shown).toBe(true);
+  });
+
+  it('serves the built renderer on the window\'s own session, with the CSP, and nothing outside it', async () => {
+    const handler = ses.protocolHandlers.get('kiosk')!;
+    expect(handler).toBeDefined();
+    const ok = await handler(new Request('kiosk://app/index.html'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-security-policy')).toBe(KIOSK_CSP);
+    expect(await ok.text()).toContain('<div id="root">');
+    expect((await handler(new Request('kiosk://app/fallback.html'))).status).toBe(200);
+    expect((await handler(new Request('kiosk://app/%2e%2e/main/index.js'))).status).toBe(404);
+  });
+
+  it('denies every permission on that session', () => {
+    const answers: boolean[] = [];
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read']) ses.permissionRequest!(wc, p, (g) => answers.push(g));
+    expect(answers).toEqual([false, false, false, false]);
+    expect(ses.permissionCheck!(wc, 'media', 'kiosk://app', {})).toBe(false);
+    expect(ses.devicePermission!({ deviceType: 'usb' })).toBe(false);
+    let streams: unknown = 'unset';
+    ses.displayMedia!({}, (s) => (streams = s));
+    expect(streams).toBeNull();
+  });
+
+  it('guards navigation, window.open and webview on the window', () => {
+    let prevented = 0;
+    const event = { preventDefault: () => void prevented++ };
+    wc.emit('will-navigate', event, 'https://evil.example/');
+    wc.emit('will-redirect', event, 'kiosk://app.evil/');
+    wc.emit('will-frame-navigate', { ...event, url: 'file:///etc/passwd' });
+    wc.emit('will-attach-webview', event, {}, {});
+    expect(prevented).toBe(4);
+    wc.emit('will-navigate', event, 'kiosk://app/index.html');
+    expect(prevented).toBe(4);
+    expect(wc.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+  });
+
+  it('registers a handler for every contract channel, answering only the kiosk main frame', async () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(Object.keys(INVOKE_CHANNELS).sort());
+    const info = fake.ipcHandlers.get('kiosk:info')!;
+    expect(await info(senderEvent(wc), {})).toMatchObject({ ok: true, value: { mode: 'sandbox', sandbox: true, version: '0.1.0-test' } });
+    const other = { ...senderEvent(wc), sender: { ...wc, id: wc.id + 100, mainFrame: wc.mainFrame } };
+    expect(await info(other, {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const subframe = { ...senderEvent(wc), senderFrame: { url: 'kiosk://app/index.html', parent: {}, processId: 11, routingId: 99 } };
+    expect(await info(subframe, {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('signs in against the embedded sandbox through IPC and the real keychain', async () => {
+    const call = (channel: string, req: unknown) => fake.ipcHandlers.get(channel)!(senderEvent(wc), req);
+    expect(await call('session:sign-in', { password: DEMO_CUSTOMER.password })).toEqual({ ok: true, value: { signedIn: true } });
+    expect(await call('profile:lookup', { userName: 'ravi.kumar' })).toMatchObject({ ok: true, value: { fullName: 'Ravi Kumar' } });
+    expect(await call('session:sign-out', {})).toMatchObject({ ok: true });
+  });
+
+  it('reloads after a crash, shows the fallback after the 4th, and only then allows a restart', async () => {
+    const restart = fake.ipcHandlers.get('kiosk:restart')!;
+    expect(await restart(senderEvent(wc), {})).toMatchObject({ ok: false });
+    for (let i = 0; i < 4; i++) wc.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    expect(wc.loaded.slice(1)).toEqual(['kiosk://app/index.html', 'kiosk://app/index.html', 'kiosk://app/index.html', 'kiosk://app/fallback.html']);
+    const fallbackEvent = senderEvent(wc, 'kiosk://app/fallback.html');
+    expect(await restart(fallbackEvent, {})).toEqual({ ok: true, value: { restarting: true } });
+    await until(() => fake.state.relaunches === 1, 'the relaunch');
+    expect(fake.state.exitCodes).toEqual([0]);
+  });
+
+  it('writes no secret to its log', () => {
+    const log = stderr.join('');
+    expect(log).toContain('sandbox service started');
+    expect(log).not.toContain(DEMO_CUSTOMER.password);
+  });
+});
+
+describe('the built main bundle refuses unsafe starts', () => {
+  it.each([['--no-sandbox'], ['--disable-gpu-sandbox']])('exits with %s before creating anything', async (flag) => {
+    const fake = createFakeElectron('/nonexistent');
+    const { stderr, restore } = loadBundle(fake, [flag]);
+    fake.markReady();
+    await new Promise((r) => setTimeout(r, 50));
+    restore();
+    expect(fake.state.exitCodes).toEqual([1]);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.ipcHandlers.size).toBe(0);
+    expect(stderr.join('')).toContain('sandbox disabled');
+  });
+});
