@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { X509Certificate } from 'node:crypto';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from './shared/kiosk-error';
 import { countrySchema } from './profile/profile-rules';
@@ -53,6 +54,7 @@ const fileSchema = z.strictObject({
   defaultCountry: countrySchema.optional(),
   keychainTimeoutMs: z.number().int().min(500).max(30_000).optional(),
   enrollmentTimeoutSeconds: z.number().int().min(30).max(3600).optional(),
+  caFile: z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'must be an absolute path').optional(),
 });
 
 export type ConfigFile = z.infer<typeof fileSchema>;
@@ -72,6 +74,12 @@ export interface KioskConfig {
   defaultCountry: string;
   keychainTimeoutMs: number;
   enrollmentTimeoutSeconds: number;
+  /**
+   * Extra CA certificates (PEM) trusted for the vendor URL besides the public roots, from the
+   * `caFile` key: a bank proxy signed by the bank's own CA. The packaged app ignores
+   * NODE_EXTRA_CA_CERTS (its NODE_OPTIONS fuse is off), so this is how IT installs that CA.
+   */
+  extraCaCertificates: string | null;
   /** Where the settings came from, for diagnostics: a file path or "defaults". */
   source: string;
 }
@@ -157,7 +165,34 @@ export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
     }
     file = parsed.data;
   }
-  return resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path);
+  const extraCa = file.caFile ? await readCaFile(file.caFile, path, deps.readFile) : null;
+  return { ...resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path), extraCaCertificates: extraCa };
+}
+
+const MAX_CA_BYTES = 1024 * 1024;
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Reads and checks the `caFile` PEM bundle: present, bounded, and every block a certificate. */
+async function readCaFile(caFile: string, configPath: string, readFile: LoadConfigDeps['readFile']): Promise<string> {
+  const fail = (why: string) => new KioskError('config', `Config file ${configPath}: key "caFile": ${why}.`);
+  let pem: string | null;
+  try {
+    pem = await readFile(caFile);
+  } catch {
+    throw fail(`${caFile} could not be read (check its permissions)`);
+  }
+  if (pem === null) throw fail(`${caFile} does not exist`);
+  if (Buffer.byteLength(pem, 'utf8') > MAX_CA_BYTES) throw fail(`${caFile} is larger than 1 MB`);
+  const blocks = pem.match(PEM_CERT) ?? [];
+  if (blocks.length === 0) throw fail(`${caFile} holds no PEM certificate`);
+  for (const block of blocks) {
+    try {
+      new X509Certificate(block);
+    } catch {
+      throw fail(`${caFile} holds a certificate that cannot be read`);
+    }
+  }
+  return blocks.join('\n');
 }
 
 function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: string): KioskConfig {
@@ -200,6 +235,7 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     defaultCountry: file.defaultCountry ?? DEFAULTS.defaultCountry,
     keychainTimeoutMs: file.keychainTimeoutMs ?? DEFAULTS.keychainTimeoutMs,
     enrollmentTimeoutSeconds: file.enrollmentTimeoutSeconds ?? DEFAULTS.enrollmentTimeoutSeconds,
+    extraCaCertificates: null,
     source,
   };
 }

@@ -1,7 +1,9 @@
 import type { KioskConfig } from './config';
 import type { Logger } from './log/logger';
 import { createDeepFaceAuthClient, type DeepFaceAuthClient } from './deepfaceauth/client';
-import type { Transport } from './deepfaceauth/http-transport';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
+import { createHttpTransport, type Transport } from './deepfaceauth/http-transport';
 import { createCachedTokenStore } from './secrets/cached-token-store';
 import { loadKeytarBackend } from './secrets/keytar-backend';
 import { KEYCHAIN_SERVICE, keychainAccount, type KeychainBackend, type TokenStore } from './secrets/token-store';
@@ -36,6 +38,9 @@ export function createServices(config: KioskConfig, deps: ServiceDeps): KioskSer
     updateParamsKey: config.updateParamsKey,
     logger,
     ...(deps.transport ? { transport: deps.transport } : {}),
+    ...(!deps.transport && config.extraCaCertificates && deps.baseUrl.startsWith('https:')
+      ? { transport: createHttpTransport({ agent: new https.Agent({ ca: [...rootCertificates, config.extraCaCertificates] }) }) }
+      : {}),
   });
   const tokens = createCachedTokenStore({
     loadBackend: deps.loadBackend ?? loadKeytarBackend,

@@ -104,7 +104,7 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
       if (outcome.reason === 'tls') {
         throw new KioskError(
           'network',
-          "The face service's security certificate is not trusted. IT: check the base URL, or install the bank's CA certificate (NODE_EXTRA_CA_CERTS).",
+          "The face service's security certificate is not trusted. IT: check the base URL, or name the bank's CA certificate in the config key caFile.",
         );
       }
       if (outcome.reason === 'timeout') {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeepFaceAuthClient } from '../../main/deepfaceauth/client';
 import { captureLogger } from '../helpers/capture-logger';
@@ -53,5 +53,15 @@ describe('https base URLs', () => {
     const refused = await runKioskctl(['--base-url', baseUrl, '--customer', 'b', 'login', '--password-stdin'], { stdin: 'pw' });
     expect(refused.code).toBe(5);
     expect(refused.stderr).toMatch(/certificate is not trusted/);
+  });
+
+  it('works with the CA named by the caFile config key, as the packaged app needs (its fuses ignore NODE_EXTRA_CA_CERTS)', async () => {
+    const config = join(dirname(caFile), 'kiosk-config.json');
+    writeFileSync(config, JSON.stringify({ mode: 'vendor', baseUrl, customerName: 'b', caFile }));
+    const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_CONFIG: config };
+    delete env['NODE_EXTRA_CA_CERTS'];
+    const r = await runKioskctl(['--json', 'login', '--password-stdin'], { stdin: 'pw', env });
+    expect(r.stdout).toContain('"ok":true');
+    expect(r.code).toBe(0);
   });
 });
