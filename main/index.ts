@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, dialog, Menu } from 'electron';
 import { createStderrLogger } from './log/logger';
 import { defaultUserDataDir } from './paths';
 import { KioskError } from './shared/kiosk-error';
@@ -10,6 +10,7 @@ import { startKiosk, type RunningKiosk } from './kiosk-app';
 
 const logger = createStderrLogger('info');
 let running: RunningKiosk | null = null;
+let quitting = false;
 
 function fatal(message: string, code: string): void {
   logger.error('startup refused', { code });
@@ -21,13 +22,20 @@ function fatal(message: string, code: string): void {
 const refusal = refusedStartReason(process.argv, { production: app.isPackaged });
 if (refusal) {
   fatal(refusal, 'unsafe-arguments');
-} else if (!app.requestSingleInstanceLock()) {
-  app.quit();
 } else {
+  // The single-instance lock lives in the userData folder: set it first.
+  app.setPath('userData', defaultUserDataDir());
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    startPrimary();
+  }
+}
+
+function startPrimary(): void {
   registerAppScheme();
   // Every renderer is sandboxed, whatever a window asks for.
   app.enableSandbox();
-  app.setPath('userData', defaultUserDataDir());
   app.on('web-contents-created', (_event, contents) => {
     // Defence in depth for any web contents, including ones created later.
     contents.on('will-attach-webview', (e) => e.preventDefault());
@@ -38,13 +46,18 @@ if (refusal) {
     if (win && !win.isDestroyed()) win.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('will-quit', () => {
     void running?.close();
   });
   app
     .whenReady()
     .then(async () => {
-      running = await startKiosk(logger);
+      // No menu, so none of its shortcuts (quit, close window, leave full screen, reload) exist.
+      Menu.setApplicationMenu(null);
+      running = await startKiosk(logger, { allowClose: () => quitting });
     })
     .catch((err: unknown) => {
       // A bad config or a failed start is a clear message and a clean exit, never a crash.

@@ -30,7 +30,7 @@ export interface RunningKiosk {
  * Starts the kiosk once Electron is ready: config, the embedded sandbox in sandbox mode,
  * services, the locked-down UI session with the app protocol, the IPC handlers, the window.
  */
-export async function startKiosk(logger: Logger): Promise<RunningKiosk> {
+export async function startKiosk(logger: Logger, options: { allowClose: () => boolean }): Promise<RunningKiosk> {
   const production = app.isPackaged;
   const config = await loadConfig({ env: process.env, userDataDir: app.getPath('userData'), readFile: readOptionalFile });
   let sandbox: RunningSandbox | null = null;
@@ -59,6 +59,7 @@ export async function startKiosk(logger: Logger): Promise<RunningKiosk> {
     production,
     logger,
     abortCustomerSession: () => journal.clear(),
+    allowClose: options.allowClose,
   });
   const contents = kiosk.window.webContents;
 

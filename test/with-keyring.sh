@@ -21,6 +21,9 @@ export HOME="$scratch/home" XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scra
 # Everything the tests write to a temp folder goes away with the scratch folder.
 export TMPDIR="$scratch/tmp"
 export KIOSK_TEST_SCRATCH="$scratch"
+# The keyring must never pop up a prompt on the developer's screen: no display for it or for
+# the tests. The Electron suite, which needs one, finds the original in KIOSK_TEST_DISPLAY.
+export KIOSK_TEST_DISPLAY="${DISPLAY:-}" KIOSK_TEST_WAYLAND_DISPLAY="${WAYLAND_DISPLAY:-}"
 unset DISPLAY WAYLAND_DISPLAY
 
 # A non-empty throwaway password: an empty one would store the keyring unencrypted.

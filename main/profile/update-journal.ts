@@ -1,7 +1,11 @@
 import { KioskError } from '../shared/kiosk-error';
 import type { UpdatePlan } from './profile-service';
 
-export type JournalState = 'sending' | 'applied' | 'unknown' | 'failed';
+/**
+ * Where an update stands: being sent; applied; applied but the face link is missing (the
+ * answer was lost, or the vendor sent none); answer lost, not known yet; not applied.
+ */
+export type JournalState = 'sending' | 'applied' | 'face-pending' | 'unknown' | 'failed';
 
 export interface JournalEntry {
   plan: UpdatePlan;
@@ -20,27 +24,41 @@ export interface UpdateJournal {
   begin(updateId: string, plan: UpdatePlan): void;
   settle(updateId: string, state: Exclude<JournalState, 'sending'>, reEnrollmentUrl?: string | null): void;
   get(updateId: string): JournalEntry | undefined;
+  /** True when this id was submitted before (even if its entry has since made room). */
+  isUsed(updateId: string): boolean;
   /** Forgets everything: customer session aborted, sign-out. */
   clear(): void;
   size(): number;
 }
 
-/** Creates a journal that keeps at most `capacity` entries (oldest settled ones dropped first). */
-export function createUpdateJournal(capacity = 32): UpdateJournal {
+const SETTLED: readonly JournalState[] = ['applied', 'face-pending', 'failed'];
+
+/**
+ * Creates a journal of at most `capacity` entries. Only settled entries make room (oldest
+ * first); an update still being sent or with an unknown outcome is never forgotten, and when
+ * only such entries remain a new submit is refused. Used ids are remembered separately (up to
+ * `maxIds`), so an evicted entry's id still cannot be sent again.
+ */
+export function createUpdateJournal(capacity = 32, maxIds = 1024): UpdateJournal {
   const entries = new Map<string, JournalEntry>();
+  const used = new Set<string>();
   return {
     begin(updateId, plan) {
-      if (entries.has(updateId)) {
+      if (used.has(updateId)) {
         throw new KioskError('invalid-input', 'This update was already submitted. Check its result instead of sending it again.');
       }
       if (entries.size >= capacity) {
-        for (const [id, e] of entries) {
-          if (e.state !== 'sending') {
-            entries.delete(id);
-            break;
-          }
+        const evictable = [...entries].find(([, e]) => SETTLED.includes(e.state));
+        if (!evictable) {
+          throw new KioskError('invalid-input', 'Too many updates are still waiting for an answer. Check them before sending another.');
         }
+        entries.delete(evictable[0]);
       }
+      if (used.size >= maxIds) {
+        const oldest = used.values().next().value;
+        if (oldest !== undefined) used.delete(oldest);
+      }
+      used.add(updateId);
       entries.set(updateId, { plan, state: 'sending', reEnrollmentUrl: null });
     },
     settle(updateId, state, reEnrollmentUrl = null) {
@@ -48,7 +66,11 @@ export function createUpdateJournal(capacity = 32): UpdateJournal {
       if (e) entries.set(updateId, { ...e, state, reEnrollmentUrl });
     },
     get: (updateId) => entries.get(updateId),
-    clear: () => entries.clear(),
+    isUsed: (updateId) => used.has(updateId),
+    clear: () => {
+      entries.clear();
+      used.clear();
+    },
     size: () => entries.size,
   };
 }

@@ -38,14 +38,17 @@ export interface CrashPolicy {
 export const DEFAULT_CRASH_POLICY: CrashPolicy = { maxCrashes: 3, windowMs: 5 * 60_000 };
 
 /**
- * Decides what to do about a renderer event, given the times of earlier crashes. Returns the
- * action and the crash history to keep (old entries dropped, this crash added).
+ * Decides what to do about a renderer event, given the times of earlier crashes (from a
+ * monotonic clock) and whether the fallback screen is already up: once it is, it stays until
+ * the app restarts. Returns the action and the crash history to keep (old entries dropped,
+ * this crash added).
  */
 export function decideCrashAction(
   event: CrashEvent,
   history: readonly number[],
   now: number,
   policy: CrashPolicy = DEFAULT_CRASH_POLICY,
+  fallbackShown = false,
 ): { action: CrashAction; history: number[] } {
   const recent = history.filter((t) => now - t < policy.windowMs && t <= now);
   switch (event.kind) {
@@ -57,7 +60,7 @@ export function decideCrashAction(
       if (event.reason === 'clean-exit') return { action: 'ignore', history: recent };
       const updated = [...recent, now];
       // Tampered code will not get better by reloading it.
-      if (event.reason === 'integrity-failure') return { action: 'fallback', history: updated };
+      if (event.reason === 'integrity-failure' || fallbackShown) return { action: 'fallback', history: updated };
       return { action: updated.length > policy.maxCrashes ? 'fallback' : 'reload', history: updated };
     }
   }

@@ -27,12 +27,14 @@ function plain(status: number, text: string): AppFileResponse {
  * No Electron import: it is tested under Node against the real build output.
  */
 export function createAppFileServer(rootDir: string, appOrigin?: string): AppFileServer {
-  const realRoot = realpath(rootDir);
+  // Resolved at the first request, so a missing folder is a 404 and never an unhandled rejection.
+  let realRoot: Promise<string> | null = null;
   return async ({ url, method }) => {
     if (method !== 'GET' && method !== 'HEAD') return plain(405, 'Method not allowed');
     const file = resolveAppPath(url, rootDir, appOrigin);
     if (!file) return plain(404, 'Not found');
     try {
+      realRoot ??= realpath(rootDir);
       const [root, real] = await Promise.all([realRoot, realpath(file)]);
       const rel = relative(root, real);
       if (rel.startsWith('..') || isAbsolute(rel)) return plain(404, 'Not found');

@@ -35,7 +35,8 @@ export interface CrashRecovery {
  * killed, which counts as a crash.
  */
 export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps): CrashRecovery {
-  const now = deps.now ?? Date.now;
+  // Monotonic: a clock change must not forget (or invent) recent crashes.
+  const now = deps.now ?? (() => performance.now());
   const setTimer = deps.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const graceMs = deps.unresponsiveGraceMs ?? 15_000;
@@ -49,7 +50,8 @@ export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps
   }
 
   function run(event: CrashEvent): void {
-    const decision = decideCrashAction(event, history, now(), deps.policy);
+    if (event.kind === 'gone') stopHangTimer();
+    const decision = decideCrashAction(event, history, now(), deps.policy, fallback);
     history = decision.history;
     switch (decision.action) {
       case 'ignore':

@@ -16,6 +16,8 @@ export interface KioskWindowOptions {
   production: boolean;
   logger: Logger;
   abortCustomerSession(): void;
+  /** In production the window only closes when the app is quitting (not on Alt+F4). */
+  allowClose(): boolean;
 }
 
 export interface KioskWindow {
@@ -49,6 +51,11 @@ export function createKioskWindow(options: KioskWindowOptions): KioskWindow {
     }),
   });
   window.once('ready-to-show', () => window.show());
+  if (production) {
+    window.on('close', (event) => {
+      if (!options.allowClose()) event.preventDefault();
+    });
+  }
   const contents = window.webContents;
   guardKioskContents(contents, { appOrigin: options.appOrigin, production, logger });
 

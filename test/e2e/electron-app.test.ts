@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
 import { KIOSK_CSP } from '../../main/security/csp';
-import { electronBinary, electronSuiteSkipReason } from '../helpers/electron-binary';
+import { electronBinary, electronSuiteSkipReason, testDisplay } from '../helpers/electron-binary';
 import { assertBuilt } from '../helpers/run-kioskctl';
 
 // The kiosk through the real Electron binary. Where the binary cannot be installed (as on the
@@ -15,13 +19,17 @@ if (skipReason) console.warn(`Electron end-to-end suite skipped: ${skipReason}.`
 const MAIN = join(process.cwd(), 'out', 'main', 'index.js');
 const CONTRACT_METHODS = [...Object.values(INVOKE_CHANNELS), ...Object.values(EVENT_CHANNELS)].sort();
 
-/** The environment of a kiosk with no config file: sandbox mode, data in the test scratch folder. */
+/**
+ * The environment of a kiosk with no config file (sandbox mode), its data in a fresh folder,
+ * never the developer's own config, lock or data; and the display the tests started with.
+ */
 function kioskEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && k !== 'KIOSK_CONFIG' && k !== 'ELECTRON_RENDERER_URL' && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
   }
-  return env;
+  const home = mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'electron-e2e-'));
+  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...testDisplay() };
 }
 
 async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -50,10 +58,18 @@ describe.skipIf(skipReason !== null)('the kiosk in Electron', () => {
     await app?.close();
   });
 
-  it('loads the UI from kiosk://app with the CSP header', async () => {
+  it('loads the UI from kiosk://app with the CSP header, and enforces it', async () => {
     expect(page.url()).toBe('kiosk://app/index.html');
     const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
     expect(csp).toBe(KIOSK_CSP);
+    const evalResult = await page.evaluate(() => {
+      try {
+        return String(eval('1 + 1'));
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(evalResult).toBe('EvalError');
   });
 
   it('runs the page isolated and sandboxed, without Node or <webview>', async () => {
@@ -96,18 +112,38 @@ describe.skipIf(skipReason !== null)('the kiosk in Electron', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it('blocks navigation to another origin', async () => {
-    await page.evaluate(() => {
-      location.href = 'https://example.com/';
+  it('blocks navigation and frames to another origin: the other server is never asked', async () => {
+    let hits = 0;
+    const server = http.createServer((_req, res) => {
+      hits++;
+      res.end('<p>elsewhere</p>');
     });
-    await new Promise((r) => setTimeout(r, 1000));
-    const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL());
-    expect(url).toBe('kiosk://app/index.html');
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const other = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      await page.evaluate((url) => {
+        location.href = url;
+      }, other);
+      await page.evaluate((url) => {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        document.body.append(frame);
+      }, other);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(hits).toBe(0);
+      const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL());
+      expect(url).toBe('kiosk://app/index.html');
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   it('denies window.open and every permission', async () => {
     expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    // Notifications are not covered by the Permissions-Policy header: this answer comes from
+    // the session's permission handler.
+    expect(await page.evaluate(() => Notification.requestPermission())).toBe('denied');
     const camera = await page.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'granted', (e: Error) => e.name));
     expect(camera).toBe('NotAllowedError');
   });
@@ -126,9 +162,9 @@ describe.skipIf(skipReason !== null)('the kiosk in Electron', () => {
     expect(state).toBe('kiosk://app/index.html object');
   }, 30_000);
 
-  it('refuses to start with the sandbox disabled', () => {
+  it('refuses to start with the sandbox or isolation turned off', () => {
     const r = spawnSync(electronBinary()!, [MAIN, '--no-sandbox'], { env: kioskEnv(), encoding: 'utf8', timeout: 30_000 });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('sandbox disabled');
+    expect(r.stderr).toContain('sandbox or isolation turned off');
   });
 });

@@ -23,8 +23,15 @@ export function electronSuiteSkipReason(): string | null {
   if (process.platform === 'linux' && process.getuid?.() === 0) {
     return 'running as root, where Chromium needs --no-sandbox, which the kiosk refuses; run as a normal user';
   }
-  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) {
+  if (process.platform === 'linux' && !testDisplay().DISPLAY && !testDisplay().WAYLAND_DISPLAY) {
     return 'no display (set DISPLAY, e.g. run under xvfb-run)';
   }
   return null;
+}
+
+/** The display the tests were started with (test/with-keyring.sh hides it from the keyring). */
+export function testDisplay(): { DISPLAY?: string; WAYLAND_DISPLAY?: string } {
+  const display = process.env['DISPLAY'] || process.env['KIOSK_TEST_DISPLAY'];
+  const wayland = process.env['WAYLAND_DISPLAY'] || process.env['KIOSK_TEST_WAYLAND_DISPLAY'];
+  return { ...(display ? { DISPLAY: display } : {}), ...(wayland ? { WAYLAND_DISPLAY: wayland } : {}) };
 }

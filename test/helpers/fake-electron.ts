@@ -64,7 +64,17 @@ export interface FakeElectron {
   sessions: Map<string, FakeSession>;
   privilegedSchemes: unknown[];
   appEvents: EventEmitter;
-  state: { sandboxEnabled: boolean; exitCodes: number[]; relaunches: number; userData: string; errorBoxes: string[] };
+  state: {
+    sandboxEnabled: boolean;
+    exitCodes: number[];
+    relaunches: number;
+    userData: string;
+    errorBoxes: string[];
+    /** Every value passed to Menu.setApplicationMenu. */
+    menus: unknown[];
+    /** userData as it was when the single-instance lock was taken. */
+    lockUserData: string | null;
+  };
 }
 
 export interface FakeBrowserWindowLike extends EventEmitter {
@@ -73,8 +83,8 @@ export interface FakeBrowserWindowLike extends EventEmitter {
   shown: boolean;
 }
 
-/** Builds a fresh fake `electron` module. */
-export function createFakeElectron(userData: string): FakeElectron {
+/** Builds a fresh fake `electron` module; `packaged` plays a production build. */
+export function createFakeElectron(userData: string, packaged = false): FakeElectron {
   let ready = false;
   let resolveReady: () => void = () => undefined;
   const readyPromise = new Promise<void>((r) => (resolveReady = r));
@@ -82,18 +92,21 @@ export function createFakeElectron(userData: string): FakeElectron {
   const ipcHandlers = new Map<string, IpcListener>();
   const sessions = new Map<string, FakeSession>();
   const privilegedSchemes: unknown[] = [];
-  const state = { sandboxEnabled: false, exitCodes: [] as number[], relaunches: 0, userData, errorBoxes: [] as string[] };
+  const state: FakeElectron['state'] = { sandboxEnabled: false, exitCodes: [], relaunches: 0, userData, errorBoxes: [], menus: [], lockUserData: null };
   const appEvents = new EventEmitter();
 
   const app = Object.assign(appEvents, {
-    isPackaged: false,
+    isPackaged: packaged,
     commandLine: { hasSwitch: () => false },
     getPath: (name: string) => (name === 'userData' ? state.userData : '/nonexistent'),
     setPath: (name: string, value: string) => {
       if (name === 'userData') state.userData = value;
     },
     getVersion: () => '0.1.0-test',
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => {
+      state.lockUserData = state.userData;
+      return true;
+    },
     enableSandbox: () => void (state.sandboxEnabled = true),
     whenReady: () => readyPromise,
     isReady: () => ready,
@@ -129,6 +142,7 @@ export function createFakeElectron(userData: string): FakeElectron {
       },
       removeHandler: (channel: string) => void ipcHandlers.delete(channel),
     },
+    Menu: { setApplicationMenu: (menu: unknown) => void state.menus.push(menu) },
     protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => void privilegedSchemes.push(...schemes) },
     session: {
       fromPartition: (partition: string) => {

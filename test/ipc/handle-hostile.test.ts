@@ -82,7 +82,6 @@ describe('hostile input never reaches a service', () => {
       await expectRefused(call(channel, [JSON.parse(`{${valid}${sep}${extra}}`)]));
     }
     expect(calls).toEqual([]);
-    expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
   });
 
   it.each(WITH_FIELDS)('%s: 1 MB strings and control characters in every string field', async (channel) => {

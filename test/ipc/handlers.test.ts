@@ -146,6 +146,17 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     expect(h.sent).toHaveLength(reads);
   });
 
+  it('remembers that a lost face update was applied without its link', async () => {
+    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const updateId = randomUUID();
+    const r = await h.invoke('profile:update', { updateId, userName: 'sunita.devi', changes: { fullName: 'Sunita K Devi' }, face: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
+    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied-face-pending' } });
+    const reads = h.sent.length;
+    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied-face-pending' } });
+    expect(h.sent).toHaveLength(reads);
+  });
+
   it('reconciles an update that never reached the vendor as not applied', async () => {
     const { h } = await signedIn({ wrapTransport: dropUpdates });
     const updateId = randomUUID();
@@ -187,6 +198,7 @@ describe('kiosk handlers', () => {
     h = await createIpcHarness(cap.logger, { restartAllowed: () => fallback });
     expect(await h.invoke('kiosk:restart', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     fallback = true;
+    expect(await h.invoke('kiosk:restart', {})).toEqual({ ok: true, value: { restarting: true } });
     expect(await h.invoke('kiosk:restart', {})).toEqual({ ok: true, value: { restarting: true } });
     await new Promise((r) => setTimeout(r, 100));
     expect(h.restarts).toBe(1);

@@ -56,7 +56,7 @@ describe('update journal', () => {
     expect(j.size()).toBe(0);
   });
 
-  it('stays bounded, dropping the oldest settled entry first and never one still sending', () => {
+  it('stays bounded: settled entries make room, oldest first, and their ids stay used', () => {
     const j = createUpdateJournal(3);
     j.begin('sending', plan);
     j.begin('old', plan);
@@ -67,6 +67,29 @@ describe('update journal', () => {
     expect(j.size()).toBe(3);
     expect(j.get('sending')?.state).toBe('sending');
     expect(j.get('old')).toBeUndefined();
+    expect(j.isUsed('old')).toBe(true);
+    expect(() => j.begin('old', plan)).toThrow(/already submitted/);
     expect(j.get('newer')?.state).toBe('failed');
+  });
+
+  it('never forgets an update still being sent or with an unknown outcome; refuses more instead', () => {
+    const j = createUpdateJournal(2);
+    j.begin('a', plan);
+    j.begin('b', plan);
+    j.settle('b', 'unknown');
+    expect(() => j.begin('c', plan)).toThrow(/Too many updates are still waiting/);
+    expect(j.get('a')?.state).toBe('sending');
+    expect(j.get('b')?.state).toBe('unknown');
+    expect(j.isUsed('c')).toBe(false);
+  });
+
+  it('remembers a bounded number of used ids', () => {
+    const j = createUpdateJournal(2, 3);
+    for (const id of ['1', '2', '3', '4']) {
+      j.begin(id, plan);
+      j.settle(id, 'applied');
+    }
+    expect(j.isUsed('1')).toBe(false);
+    expect(j.isUsed('4')).toBe(true);
   });
 });

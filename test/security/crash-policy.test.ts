@@ -43,6 +43,11 @@ describe('decideCrashAction', () => {
     expect(decideCrashAction({ kind: 'still-unresponsive' }, [NOW - MIN], NOW)).toEqual({ action: 'kill', history: [NOW - MIN] });
   });
 
+  it('keeps the fallback once it is up, however long ago the crashes were', () => {
+    expect(decideCrashAction({ kind: 'gone', reason: 'crashed' }, [], NOW, undefined, true).action).toBe('fallback');
+    expect(decideCrashAction({ kind: 'gone', reason: 'clean-exit' }, [], NOW, undefined, true).action).toBe('ignore');
+  });
+
   it('keeps showing the fallback while crashes keep coming', () => {
     let history: number[] = [];
     const actions: string[] = [];

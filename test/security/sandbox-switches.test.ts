@@ -13,18 +13,21 @@ describe('refusedStartReason', () => {
     ['--disable-gpu-sandbox'],
     ['--no-zygote-sandbox'],
     ['--disable-seccomp-filter-sandbox'],
+    ['--single-process'],
+    ['--disable-web-security'],
+    ['--disable-site-isolation-trials'],
   ])('refuses %s, in production and in development', (arg) => {
-    expect(refusedStartReason(['/opt/kiosk/enrollment-kiosk', arg], linux)).toMatch(/sandbox disabled/);
-    expect(refusedStartReason(['/opt/kiosk/enrollment-kiosk', 'out/main/index.js', arg], { production: false, platform: 'linux' })).toMatch(/sandbox disabled/);
+    expect(refusedStartReason(['/opt/kiosk/enrollment-kiosk', arg], linux)).toMatch(/sandbox or isolation turned off/);
+    expect(refusedStartReason(['/opt/kiosk/enrollment-kiosk', 'out/main/index.js', arg], { production: false, platform: 'linux' })).toMatch(/sandbox or isolation turned off/);
   });
 
   it('reads Windows-style switches on Windows', () => {
-    expect(refusedStartReason(['kiosk.exe', '/no-sandbox'], { production: true, platform: 'win32' })).toMatch(/sandbox disabled/);
+    expect(refusedStartReason(['kiosk.exe', '/no-sandbox'], { production: true, platform: 'win32' })).toMatch(/sandbox or isolation turned off/);
     expect(refusedStartReason(['kiosk', '/no-sandbox'], linux)).toBeNull();
   });
 
   it('refuses debugging switches in production only', () => {
-    for (const arg of ['--remote-debugging-port=9222', '--remote-debugging-pipe', '--inspect=0', '--inspect-brk']) {
+    for (const arg of ['--remote-debugging-port=9222', '--remote-debugging-pipe', '--remote-debugging-address=0.0.0.0', '--inspect=0', '--inspect-brk', '--js-flags=--allow-natives-syntax', '--renderer-cmd-prefix=gdb']) {
       expect(refusedStartReason(['kiosk', arg], linux)).toMatch(/debugging/);
       expect(refusedStartReason(['kiosk', arg], { production: false, platform: 'linux' })).toBeNull();
     }

@@ -53,6 +53,21 @@ describe('crash recovery', () => {
     expect(s.cap.text()).toContain('showing the fallback screen');
   });
 
+  it('keeps the fallback screen after it appeared, even when the next crash comes much later', () => {
+    const s = setup();
+    for (let i = 0; i < 4; i++) s.gone('crashed');
+    s.advance(60 * 60_000);
+    s.gone('crashed');
+    expect(s.calls.slice(-2)).toEqual(['abort', 'fallback']);
+  });
+
+  it('drops a pending hang timer when the renderer goes away', () => {
+    const s = setup();
+    s.contents.emit('unresponsive');
+    s.gone('clean-exit');
+    expect(s.timers[0]!.cleared).toBe(true);
+  });
+
   it('keeps reloading when crashes are spread out', () => {
     const s = setup();
     for (let i = 0; i < 6; i++) {

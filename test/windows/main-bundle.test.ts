@@ -90,6 +90,11 @@ describe('the built main bundle under a fake Electron', () => {
     expect(fake.state.sandboxEnabled).toBe(true);
   });
 
+  it('takes the single-instance lock in the kiosk data folder and removes the menu', () => {
+    expect(fake.state.lockUserData).toBe(join(process.env['XDG_CONFIG_HOME']!, 'enrollment-kiosk'));
+    expect(fake.state.menus).toEqual([null]);
+  });
+
   it('builds one window from the preferences factory, with a preload that exists', () => {
     expect(fake.windows).toHaveLength(1);
     const prefs = fake.windows[0]!.options['webPreferences'] as { preload: string };
@@ -172,6 +177,46 @@ describe('the built main bundle under a fake Electron', () => {
   });
 });
 
+describe('the built main bundle as a packaged (production) build', () => {
+  it('runs full-screen kiosk without DevTools, keeps the window open until quitting, blocks the reload and DevTools keys', async () => {
+    const scratch = await mkdtemp(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'main-bundle-prod-'));
+    process.env['XDG_CONFIG_HOME'] = scratch;
+    const fake = createFakeElectron(scratch, true);
+    const { restore } = loadBundle(fake);
+    try {
+      fake.markReady();
+      await until(() => fake.windows[0]?.webContents.loaded.length === 1, 'the kiosk page to load');
+      const win = fake.windows[0]!;
+      expect(win.options).toMatchObject({ kiosk: true, fullscreen: true });
+      expect((win.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false);
+      let prevented = 0;
+      const event = { preventDefault: () => void prevented++ };
+      win.emit('close', event);
+      expect(prevented).toBe(1);
+      for (const input of [{ key: 'F12' }, { key: 'r', control: true }, { key: 'F5' }]) {
+        win.webContents.emit('before-input-event', event, { type: 'keyDown', control: false, meta: false, shift: false, alt: false, ...input });
+      }
+      expect(prevented).toBe(4);
+      fake.appEvents.emit('before-quit');
+      win.emit('close', event);
+      expect(prevented).toBe(4);
+    } finally {
+      fake.appEvents.emit('will-quit');
+      await new Promise((r) => setTimeout(r, 100));
+      restore();
+    }
+  });
+
+  it('refuses debugging switches', async () => {
+    const fake = createFakeElectron('/nonexistent', true);
+    const { stderr, restore } = loadBundle(fake, ['--remote-debugging-port=9222']);
+    restore();
+    expect(fake.state.exitCodes).toEqual([1]);
+    expect(fake.windows).toHaveLength(0);
+    expect(stderr.join('')).toContain('debugging options');
+  });
+});
+
 describe('the built main bundle refuses unsafe starts', () => {
   it.each([['--no-sandbox'], ['--disable-gpu-sandbox']])('exits with %s before creating anything', async (flag) => {
     const fake = createFakeElectron('/nonexistent');
@@ -182,6 +227,6 @@ describe('the built main bundle refuses unsafe starts', () => {
     expect(fake.state.exitCodes).toEqual([1]);
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipcHandlers.size).toBe(0);
-    expect(stderr.join('')).toContain('sandbox disabled');
+    expect(stderr.join('')).toContain('sandbox or isolation turned off');
   });
 });

@@ -8,6 +8,7 @@ export function kioskHandlers(deps: HandlerDeps): {
   'kiosk:restart': Handler<'kiosk:restart'>;
 } {
   const { config } = deps;
+  let restarting = false;
   return {
     'kiosk:info': async () => ({
       mode: config.mode,
@@ -23,8 +24,11 @@ export function kioskHandlers(deps: HandlerDeps): {
       if (!deps.restart.allowed()) {
         throw new KioskError('invalid-input', 'Restart is only offered after repeated failures.');
       }
-      // Answer first, then restart, so the page sees its request accepted.
-      setTimeout(() => deps.restart.run(), 50);
+      // Answer first, then restart (once), so the page sees its request accepted.
+      if (!restarting) {
+        restarting = true;
+        setTimeout(() => deps.restart.run(), 50);
+      }
       return { restarting: true };
     },
   };

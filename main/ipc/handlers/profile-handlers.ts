@@ -32,15 +32,16 @@ export function profileHandlers(deps: HandlerDeps): {
     },
     'profile:check-user-name': async ({ userName }) => ({ available: await profile.isUserNameAvailable(userName) }),
     'profile:update': async ({ updateId, userName, changes, face }) => {
-      if (journal.get(updateId)) {
+      if (journal.isUsed(updateId)) {
         throw new KioskError('invalid-input', 'This update was already submitted. Check its result instead of sending it again.');
       }
       const plan = await profile.plan(userName, changes, face);
       journal.begin(updateId, plan);
       try {
         const outcome = await profile.update(plan);
-        journal.settle(updateId, 'applied', outcome.reEnrollmentUrl);
-        return { message: outcome.message, ...summary(plan), reEnrollmentReady: outcome.reEnrollmentUrl !== null };
+        const url = outcome.reEnrollmentUrl;
+        journal.settle(updateId, plan.face && url === null ? 'face-pending' : 'applied', url);
+        return { message: outcome.message, ...summary(plan), reEnrollmentReady: url !== null };
       } catch (err) {
         const unknown = err instanceof KioskError && err.code === 'outcome-unknown';
         journal.settle(updateId, unknown ? 'unknown' : 'failed');
@@ -55,11 +56,14 @@ export function profileHandlers(deps: HandlerDeps): {
           throw new KioskError('invalid-input', 'This update is still being sent. Wait for its answer.');
         case 'applied':
           return { verdict: 'applied' };
+        case 'face-pending':
+          return { verdict: 'applied-face-pending' };
         case 'failed':
           return { verdict: 'not-applied' };
         case 'unknown': {
           const verdict = await profile.reconcile(entry.plan);
-          if (verdict === 'applied' || verdict === 'applied-face-pending') journal.settle(updateId, 'applied');
+          if (verdict === 'applied') journal.settle(updateId, 'applied');
+          if (verdict === 'applied-face-pending') journal.settle(updateId, 'face-pending');
           if (verdict === 'not-applied') journal.settle(updateId, 'failed');
           return { verdict };
         }
