@@ -7,6 +7,7 @@ import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server';
 import { createServices } from './services';
 import { KioskError } from './shared/kiosk-error';
 import { createUpdateJournal } from './profile/update-journal';
+import { auditFilePath, createAuditLog } from './audit/audit-log';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/handle';
 import { createSenderCheck } from './ipc/sender-check';
@@ -69,6 +70,8 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
       session: services.session,
       profile: services.profile,
       journal,
+      audit: createAuditLog({ file: auditFilePath(app.getPath('userData')), kioskId: config.kioskId }),
+      logger,
       config,
       sandbox: sandbox !== null,
       version: app.getVersion(),

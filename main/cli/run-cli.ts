@@ -4,6 +4,7 @@ import { KioskError, toKioskError } from '../shared/kiosk-error';
 import { createCliContext, type GlobalOptions, type Output } from './cli-context';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeFor } from './exit-codes';
+import { registerAuditCommand } from './audit-command';
 import { registerSandboxCommand } from './sandbox-command';
 import { registerSessionCommands } from './session-commands';
 import { registerUserCommands } from './user-commands';
@@ -55,6 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSessionCommands(program, ctx);
   registerUserCommands(program, ctx);
   registerSandboxCommand(program, ctx);
+  registerAuditCommand(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

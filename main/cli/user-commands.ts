@@ -2,7 +2,21 @@ import type { Command } from 'commander';
 import { countrySchema, existingUserNameSchema } from '../profile/profile-rules';
 import { createProfileService, validateChanges, type ProfileChanges, type ReconcileVerdict } from '../profile/profile-service';
 import { KioskError } from '../shared/kiosk-error';
+import { auditFilePath, createAuditLog, type AuditOutcome } from '../audit/audit-log';
+import type { UpdatePlan } from '../profile/profile-service';
 import type { CliContext, Output } from './cli-context';
+
+/** Appends the audit line of a CLI update; a failure is a warning on stderr, never silent. */
+async function audited(ctx: CliContext, kioskId: string, plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean> {
+  const log = createAuditLog({ file: auditFilePath(ctx.io.userDataDir), kioskId });
+  try {
+    await log.append({ userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face, outcome });
+    return true;
+  } catch {
+    ctx.io.stderr(`kioskctl: warning: the audit record could not be written to ${log.file}. Tell branch IT.\n`);
+    return false;
+  }
+}
 
 const RECONCILE_MESSAGES: Record<Exclude<ReconcileVerdict, 'applied'>, string> = {
   'applied-face-pending': 'The answer was lost. The details are saved, but the re-enrollment link was lost: run the update again with only --face.',
@@ -89,17 +103,30 @@ async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promis
   try {
     reEnrollmentUrl = (await profile.update(plan)).reEnrollmentUrl;
   } catch (err) {
-    if (!(err instanceof KioskError) || err.code !== 'outcome-unknown') throw err;
+    const lost = err instanceof KioskError && err.code === 'outcome-unknown';
+    await audited(ctx, cfg.kioskId, plan, lost ? 'unknown' : err instanceof KioskError && err.code === 'rejected' ? 'rejected' : 'failed');
+    if (!lost) throw err;
     // The answer was lost: read the record to learn whether it was applied; never resend.
     const verdict = await profile.reconcile(plan).catch(() => {
       throw err;
     });
+    const reconciled: Record<ReconcileVerdict, AuditOutcome> = {
+      applied: 'reconciled-applied',
+      'applied-face-pending': 'reconciled-face-pending',
+      'not-applied': 'reconciled-not-applied',
+      undetermined: 'reconciled-undetermined',
+    };
+    const auditRecorded = await audited(ctx, cfg.kioskId, plan, reconciled[verdict]);
     if (verdict === 'applied') {
-      return { human: `Updated ${plan.after.userName} (confirmed after the answer was lost).\n${changedText}`, json: { ...summary, reEnrollmentUrl: null, reconciled: verdict } };
+      return {
+        human: `Updated ${plan.after.userName} (confirmed after the answer was lost).\n${changedText}`,
+        json: { ...summary, reEnrollmentUrl: null, reconciled: verdict, auditRecorded },
+      };
     }
-    return { human: '', json: { ...summary, reconciled: verdict }, error: { code: 'outcome-unknown', message: RECONCILE_MESSAGES[verdict] } };
+    return { human: '', json: { ...summary, reconciled: verdict, auditRecorded }, error: { code: 'outcome-unknown', message: RECONCILE_MESSAGES[verdict] } };
   }
+  const auditRecorded = await audited(ctx, cfg.kioskId, plan, 'applied');
   const lines = [`Updated ${plan.after.userName}.`, changedText];
   if (reEnrollmentUrl) lines.push(`Re-enrollment URL: ${reEnrollmentUrl}`);
-  return { human: lines.join('\n'), json: { ...summary, reEnrollmentUrl } };
+  return { human: lines.join('\n'), json: { ...summary, reEnrollmentUrl, auditRecorded } };
 }

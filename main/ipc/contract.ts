@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../shared/kiosk-error';
-import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema } from '../profile/profile-rules';
+import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema, PHONE_INPUT_PATTERN } from '../profile/profile-rules';
 import type { EVENT_CHANNELS, EventChannel, INVOKE_CHANNELS, InvokeChannel } from './channels';
 
 // THE IPC contract. Every channel has a request schema (the renderer is untrusted) and a
@@ -23,7 +23,7 @@ const profileChangesSchema = z.strictObject({
   fullName: plainText(100).pipe(fullNameSchema).optional(),
   emailId: plainText(254).pipe(emailSchema).optional(),
   phoneNumber: plainText(32)
-    .regex(/^[+\d][\d\s().-]*$/, 'Enter a phone number with digits only.')
+    .regex(PHONE_INPUT_PATTERN, 'Enter a phone number with digits only.')
     .optional(),
 });
 
@@ -48,6 +48,8 @@ export interface UpdateResult {
   face: boolean;
   /** True when the vendor returned a re-enrollment link (kept in main for the camera window). */
   reEnrollmentReady: boolean;
+  /** False when the audit line could not be written: staff must tell IT. */
+  auditRecorded: boolean;
 }
 
 /** See `ReconcileVerdict` in the profile service. */
@@ -95,7 +97,7 @@ export const CONTRACT = {
       face: z.boolean(),
     }),
   ),
-  'profile:reconcile': channel<{ verdict: ReconcileVerdict }>()(
+  'profile:reconcile': channel<{ verdict: ReconcileVerdict; auditRecorded: boolean }>()(
     z.strictObject({ updateId: z.uuid('The update id is not valid.') }),
   ),
   'kiosk:info': channel<KioskInfo>()(empty),

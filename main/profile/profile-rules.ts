@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 
-// Pure rules, no Node or Electron imports: the renderer validates with the same module.
+// Pure rules, no Node or Electron imports: the renderer validates with the same module. Phone
+// rules live in phone-rules.ts, whose metadata is large: the renderer loads it lazily.
 
 /** A user name as it may already exist at the vendor: no whitespace, printable, bounded. */
 export const existingUserNameSchema = z
@@ -35,36 +35,13 @@ export const emailSchema = z
   .max(254, 'An e-mail address is at most 254 characters.')
   .pipe(z.email('Enter a valid e-mail address, like name@example.com.'));
 
+/** Characters a typed phone number may hold before it is parsed (see phone-rules.ts). */
+export const PHONE_INPUT_PATTERN = /^[+\d][\d\s().-]*$/;
+
 /** ISO 3166 alpha-2 country code of a phone number, e.g. IN. */
 export const countrySchema = z
   .string()
   .regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. IN.');
-
-/**
- * Checks a phone number for a country and returns its national number (digits only), which
- * is what the vendor's `phoneNumber` field holds. Returns null when it is not a valid number
- * of that country.
- */
-export function normalizePhone(input: string, country: string): string | null {
-  const trimmed = input.trim();
-  if (trimmed.length === 0 || trimmed.length > 32) return null;
-  if (!/^[+\d][\d\s().-]*$/.test(trimmed)) return null;
-  const parsed = parsePhoneNumberFromString(trimmed, country as CountryCode);
-  if (!parsed || !parsed.isValid() || parsed.country !== country) return null;
-  return String(parsed.nationalNumber);
-}
-
-/** Builds a phone schema for one country that outputs the national number. */
-export function phoneSchema(country: string) {
-  return z.string().transform((value, ctx) => {
-    const national = normalizePhone(value, country);
-    if (national === null) {
-      ctx.addIssue({ code: 'custom', message: `Enter a valid phone number for ${country}.` });
-      return z.NEVER;
-    }
-    return national;
-  });
-}
 
 /** The four fields the vendor's update call carries, all required. */
 export interface ProfileFields {
@@ -72,16 +49,6 @@ export interface ProfileFields {
   fullName: string;
   emailId: string;
   phoneNumber: string;
-}
-
-/** Schema for a complete target profile (what the customer's record should become). */
-export function profileFieldsSchema(country: string) {
-  return z.strictObject({
-    userName: newUserNameSchema,
-    fullName: fullNameSchema,
-    emailId: emailSchema,
-    phoneNumber: phoneSchema(country),
-  });
 }
 
 /** First message of a failed zod parse, prefixed with the field it concerns. */

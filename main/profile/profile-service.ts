@@ -10,9 +10,9 @@ import {
   firstIssue,
   fullNameSchema,
   newUserNameSchema,
-  normalizePhone,
   type ProfileFields,
 } from './profile-rules';
+import { normalizePhone } from './phone-rules';
 
 export type ProfileChanges = Partial<ProfileFields>;
 

@@ -75,7 +75,17 @@ describe('kioskctl end to end against the sandbox', () => {
 
     const upd = await runKioskctl([...g, '--json', 'user', 'update', 'priya.sharma', '--new-user-name', 'priya.s', '--email', 'priya.s@example.com', '--phone', '+91 99887 66554']);
     expect(upd.code).toBe(0);
-    expect(parse(upd.stdout)).toEqual({ ok: true, userName: 'priya.s', changed: ['userName', 'emailId', 'phoneNumber'], face: false, reEnrollmentUrl: null });
+    expect(parse(upd.stdout)).toEqual({ ok: true, userName: 'priya.s', changed: ['userName', 'emailId', 'phoneNumber'], face: false, reEnrollmentUrl: null, auditRecorded: true });
+    const audit = await runKioskctl([...g, '--json', 'audit', 'tail', '-n', '1']);
+    expect(audit.code).toBe(0);
+    expect(parse(audit.stdout)).toMatchObject({
+      ok: true,
+      entries: [{ userNameBefore: 'priya.sharma', userNameAfter: 'priya.s', changedFields: ['userName', 'emailId', 'phoneNumber'], face: false, outcome: 'applied' }],
+    });
+    expect(audit.stdout).not.toContain('priya.s@example.com');
+    const human = await runKioskctl([...g, 'audit', 'tail', '-n', '1']);
+    expect(human.stdout).toMatch(/priya\.sharma -> priya\.s {2}userName,emailId,phoneNumber {2}no-face {2}applied/);
+    expect((await runKioskctl([...g, 'audit', 'tail', '-n', '0'])).code).toBe(2);
     expect(sb!.state.details('priya.s')).toMatchObject({ emailId: 'priya.s@example.com', phoneNumber: '9988766554', fullName: 'Priya Sharma' });
 
     const face = await runKioskctl([...g, 'user', 'update', 'priya.s', '--face']);

@@ -13,6 +13,10 @@ import type { Result } from '../../main/shared/kiosk-error';
 import { APP_ORIGIN } from '../../main/security/navigation-policy';
 import type { Transport, TransportRequest } from '../../main/deepfaceauth/http-transport';
 import { recordingTransport } from './sandbox-fixture';
+import { createAuditLog, type AuditLog } from '../../main/audit/audit-log';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** The web contents id the harness treats as the kiosk window. */
 export const KIOSK_CONTENTS_ID = 7;
@@ -43,6 +47,8 @@ export interface IpcHarness {
   pushed: { channel: string; payload: unknown }[];
   registry: ReturnType<typeof fakeRegistry>;
   restarts: number;
+  /** The real audit trail, in a fresh folder. */
+  audit: AuditLog;
   /** Calls a channel as the kiosk window would (or as `sender`). */
   invoke<C extends InvokeChannel>(channel: C, request: unknown, sender?: SenderInfo): Promise<Result<ResponseOf<C>>>;
   /** Calls a channel with raw IPC arguments. */
@@ -62,6 +68,10 @@ export async function createIpcHarness(
     restartAllowed?: () => boolean;
     /** Wraps the vendor transport, e.g. to lose an update's answer after it was applied. */
     wrapTransport?: (send: Transport) => Transport;
+    /** Stands in for the audit trail (e.g. one that fails). */
+    audit?: AuditLog;
+    /** The origin the UI is served from (a test HTTP server instead of kiosk://app). */
+    appOrigin?: string;
   } = {},
 ): Promise<IpcHarness> {
   const sandbox = await startSandbox(options.sandbox ?? {});
@@ -75,17 +85,22 @@ export async function createIpcHarness(
   const registry = fakeRegistry();
   const pushed: IpcHarness['pushed'] = [];
   const harness = { restarts: 0 } as { restarts: number };
+  const audit =
+    options.audit ??
+    createAuditLog({ file: join(mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'audit-')), 'audit.jsonl'), kioskId: 'test-kiosk' });
   const deps: HandlerDeps = {
     session: services.session,
     profile: services.profile,
     journal,
+    audit,
+    logger,
     config,
     sandbox: true,
     version: '0.0.0-test',
     restart: { allowed: options.restartAllowed ?? (() => false), run: () => void harness.restarts++ },
   };
   registerHandlers(registry, createHandlers(deps), {
-    isTrustedSender: createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: APP_ORIGIN }),
+    isTrustedSender: createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: options.appOrigin ?? APP_ORIGIN }),
     logger,
   });
   const push = createPush(() => ({ isDestroyed: () => false, send: (channel, payload) => void pushed.push({ channel, payload }) }));
@@ -104,6 +119,7 @@ export async function createIpcHarness(
     sent,
     pushed,
     registry,
+    audit,
     get restarts() {
       return harness.restarts;
     },

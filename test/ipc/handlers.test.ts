@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../main/deepfaceauth/http-transport';
 import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
@@ -139,10 +140,10 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
-    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied' } });
+    expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'applied' } });
     // Settled: asking again does not read the record again.
     const reads = h.sent.length;
-    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied' } });
+    expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'applied' } });
     expect(h.sent).toHaveLength(reads);
   });
 
@@ -151,9 +152,9 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     const updateId = randomUUID();
     const r = await h.invoke('profile:update', { updateId, userName: 'sunita.devi', changes: { fullName: 'Sunita K Devi' }, face: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
-    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied-face-pending' } });
+    expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'applied-face-pending' } });
     const reads = h.sent.length;
-    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied-face-pending' } });
+    expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'applied-face-pending' } });
     expect(h.sent).toHaveLength(reads);
   });
 
@@ -163,7 +164,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(0);
-    expect(await h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'not-applied' } });
+    expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'not-applied' } });
   });
 
   it('refuses to reconcile an id it does not know', async () => {
@@ -178,6 +179,56 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     expect(h.journal.size()).toBe(1);
     await h.invoke('session:sign-out', {});
     expect(h.journal.size()).toBe(0);
+  });
+});
+
+describe('audit trail of update attempts', () => {
+  const rejectUpdates = (send: Transport): Transport => async (req) =>
+    req.url.endsWith('/user/update')
+      ? { kind: 'response', status: 400, contentType: 'application/json', body: JSON.stringify({ error: { message: 'User is blocked', status: 400 } }) }
+      : send(req);
+
+  it('records an applied update: user names, field names and face, never the new values', async () => {
+    const { h } = await signedIn();
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'ravi.k', emailId: 'secret.new@example.com' }, face: false });
+    expect(r).toMatchObject({ ok: true, value: { auditRecorded: true } });
+    const { entries } = await h.audit.tail(10);
+    expect(entries).toEqual([
+      { time: expect.any(String), kioskId: 'test-kiosk', userNameBefore: 'ravi.kumar', userNameAfter: 'ravi.k', changedFields: ['userName', 'emailId'], face: false, outcome: 'applied' },
+    ]);
+    expect(await readFile(h.audit.file, 'utf8')).not.toContain('secret.new@example.com');
+  });
+
+  it('records a rejection, and a lost answer followed by its reconcile', async () => {
+    const { h } = await signedIn({ wrapTransport: rejectUpdates });
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    expect(r).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringMatching(/blocked/) } });
+    expect((await h.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['rejected']);
+    await h.close();
+    const again = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const updateId = randomUUID();
+    await again.h.invoke('profile:update', { updateId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    expect(await again.h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied', auditRecorded: true } });
+    expect((await again.h.audit.tail(10)).entries.map((e) => e.outcome)).toEqual(['unknown', 'reconciled-applied']);
+  });
+
+  it('reports an audit trail that cannot be written, on success and on failure', async () => {
+    const cap = captureLogger();
+    const failing = { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
+    h = await createIpcHarness(cap.logger, { audit: failing, wrapTransport: dropUpdates });
+    await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+    const lost = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    expect(lost).toMatchObject({ ok: false, error: { code: 'outcome-unknown', message: expect.stringMatching(/audit record could not be written/) } });
+    expect(cap.text()).toContain('audit line could not be written');
+  });
+
+  it('returns auditRecorded: false when the update went through but its line did not', async () => {
+    const cap = captureLogger();
+    const failing = { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
+    h = await createIpcHarness(cap.logger, { audit: failing });
+    await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    expect(r).toMatchObject({ ok: true, value: { auditRecorded: false } });
   });
 });
 

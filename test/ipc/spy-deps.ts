@@ -3,6 +3,7 @@ import type { InvokeChannel } from '../../main/ipc/channels';
 import { createUpdateJournal } from '../../main/profile/update-journal';
 import type { ProfileService } from '../../main/profile/profile-service';
 import type { SessionService } from '../../main/session/session-service';
+import { silentLogger } from '../../main/log/logger';
 
 const RECORD = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210' };
 
@@ -31,6 +32,8 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     session,
     profile,
     journal: createUpdateJournal(),
+    audit: { append: async () => void calls.push('audit.append') },
+    logger: silentLogger,
     config: { mode: 'sandbox', locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120 },
     sandbox: true,
     version: '1.2.3',

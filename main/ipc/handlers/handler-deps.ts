@@ -1,4 +1,6 @@
+import type { AuditLog } from '../../audit/audit-log';
 import type { KioskConfig } from '../../config';
+import type { Logger } from '../../log/logger';
 import type { ProfileService } from '../../profile/profile-service';
 import type { UpdateJournal } from '../../profile/update-journal';
 import type { SessionService } from '../../session/session-service';
@@ -8,6 +10,9 @@ export interface HandlerDeps {
   session: SessionService;
   profile: ProfileService;
   journal: UpdateJournal;
+  /** Every update attempt and every reconcile leaves a line here. */
+  audit: Pick<AuditLog, 'append'>;
+  logger: Logger;
   config: Pick<KioskConfig, 'mode' | 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds'>;
   /** True when the client talks to the embedded sandbox service. */
   sandbox: boolean;

@@ -1,7 +1,8 @@
 import { KioskError } from '../../shared/kiosk-error';
 import type { UpdatePlan } from '../../profile/profile-service';
 import type { Handler } from '../handle';
-import type { CustomerProfile, ProfileValues } from '../contract';
+import type { AuditOutcome } from '../../audit/audit-log';
+import type { CustomerProfile, ProfileValues, ReconcileVerdict } from '../contract';
 import type { HandlerDeps } from './handler-deps';
 
 function values(fields: ProfileValues): ProfileValues {
@@ -12,14 +13,47 @@ function summary(plan: UpdatePlan): { before: ProfileValues; after: ProfileValue
   return { before: values(plan.before), after: values(plan.after), changed: [...plan.changed], face: plan.face };
 }
 
-/** Handlers of the `profile:*` channels. Every update goes through the journal. */
+const AUDIT_FAILED = ' The audit record could not be written either. Tell branch IT.';
+
+function attemptOutcome(err: unknown): AuditOutcome {
+  if (!(err instanceof KioskError)) return 'failed';
+  if (err.code === 'outcome-unknown') return 'unknown';
+  return err.code === 'rejected' ? 'rejected' : 'failed';
+}
+
+const RECONCILED: Record<ReconcileVerdict, AuditOutcome> = {
+  applied: 'reconciled-applied',
+  'applied-face-pending': 'reconciled-face-pending',
+  'not-applied': 'reconciled-not-applied',
+  undetermined: 'reconciled-undetermined',
+};
+
+/** Handlers of the `profile:*` channels. Every update goes through the journal and the audit trail. */
 export function profileHandlers(deps: HandlerDeps): {
   'profile:lookup': Handler<'profile:lookup'>;
   'profile:check-user-name': Handler<'profile:check-user-name'>;
   'profile:update': Handler<'profile:update'>;
   'profile:reconcile': Handler<'profile:reconcile'>;
 } {
-  const { profile, journal } = deps;
+  const { profile, journal, audit, logger } = deps;
+
+  /** Appends the audit line of a plan; false (and an error in the main log) when it failed. */
+  async function record(plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean> {
+    try {
+      await audit.append({
+        userNameBefore: plan.before.userName,
+        userNameAfter: plan.after.userName,
+        changedFields: [...plan.changed],
+        face: plan.face,
+        outcome,
+      });
+      return true;
+    } catch {
+      logger.error('audit line could not be written', { outcome });
+      return false;
+    }
+  }
+
   return {
     'profile:lookup': async ({ userName }) => {
       const d = await profile.lookup(userName);
@@ -37,16 +71,20 @@ export function profileHandlers(deps: HandlerDeps): {
       }
       const plan = await profile.plan(userName, changes, face);
       journal.begin(updateId, plan);
+      let outcome;
       try {
-        const outcome = await profile.update(plan);
-        const url = outcome.reEnrollmentUrl;
-        journal.settle(updateId, plan.face && url === null ? 'face-pending' : 'applied', url);
-        return { message: outcome.message, ...summary(plan), reEnrollmentReady: url !== null };
+        outcome = await profile.update(plan);
       } catch (err) {
-        const unknown = err instanceof KioskError && err.code === 'outcome-unknown';
-        journal.settle(updateId, unknown ? 'unknown' : 'failed');
+        const result = attemptOutcome(err);
+        journal.settle(updateId, result === 'unknown' ? 'unknown' : 'failed');
+        const recorded = await record(plan, result);
+        if (!recorded && err instanceof KioskError) throw new KioskError(err.code, err.message + AUDIT_FAILED);
         throw err;
       }
+      const url = outcome.reEnrollmentUrl;
+      journal.settle(updateId, plan.face && url === null ? 'face-pending' : 'applied', url);
+      const auditRecorded = await record(plan, 'applied');
+      return { message: outcome.message, ...summary(plan), reEnrollmentReady: url !== null, auditRecorded };
     },
     'profile:reconcile': async ({ updateId }) => {
       const entry = journal.get(updateId);
@@ -55,17 +93,18 @@ export function profileHandlers(deps: HandlerDeps): {
         case 'sending':
           throw new KioskError('invalid-input', 'This update is still being sent. Wait for its answer.');
         case 'applied':
-          return { verdict: 'applied' };
+          return { verdict: 'applied', auditRecorded: true };
         case 'face-pending':
-          return { verdict: 'applied-face-pending' };
+          return { verdict: 'applied-face-pending', auditRecorded: true };
         case 'failed':
-          return { verdict: 'not-applied' };
+          return { verdict: 'not-applied', auditRecorded: true };
         case 'unknown': {
           const verdict = await profile.reconcile(entry.plan);
           if (verdict === 'applied') journal.settle(updateId, 'applied');
           if (verdict === 'applied-face-pending') journal.settle(updateId, 'face-pending');
           if (verdict === 'not-applied') journal.settle(updateId, 'failed');
-          return { verdict };
+          const auditRecorded = await record(entry.plan, RECONCILED[verdict]);
+          return { verdict, auditRecorded };
         }
       }
     },

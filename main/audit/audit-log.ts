@@ -1,0 +1,117 @@
+import { mkdir, open, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { KioskError } from '../shared/kiosk-error';
+
+/** File name of the audit trail inside the app's data folder. */
+export const AUDIT_FILE_NAME = 'audit.jsonl';
+
+/** Where the audit trail of a data folder is. */
+export function auditFilePath(userDataDir: string): string {
+  return join(userDataDir, AUDIT_FILE_NAME);
+}
+
+export type AuditOutcome =
+  | 'applied'
+  | 'rejected'
+  | 'failed'
+  | 'unknown'
+  | 'reconciled-applied'
+  | 'reconciled-face-pending'
+  | 'reconciled-not-applied'
+  | 'reconciled-undetermined';
+
+export type AuditField = 'userName' | 'fullName' | 'emailId' | 'phoneNumber';
+
+/** One line of the audit trail: who was changed, which fields (never their values), and how it ended. */
+export interface AuditEntry {
+  time: string;
+  kioskId: string;
+  userNameBefore: string;
+  userNameAfter: string;
+  changedFields: AuditField[];
+  face: boolean;
+  outcome: AuditOutcome;
+}
+
+export type AuditRecord = Omit<AuditEntry, 'time' | 'kioskId'>;
+
+export interface AuditLog {
+  /**
+   * Appends one line and flushes it to disk before resolving. Throws `internal` with a plain
+   * message when it cannot: a lost audit line is reported, never dropped silently.
+   */
+  append(record: AuditRecord): Promise<void>;
+  /** The last `n` entries (oldest first); lines that are not valid entries are skipped. */
+  tail(n: number): Promise<{ entries: AuditEntry[]; skipped: number }>;
+  readonly file: string;
+}
+
+const TAIL_WINDOW_BYTES = 1024 * 1024;
+
+/**
+ * Creates the append-only JSON Lines audit trail. Writes are serialised; each one opens the
+ * file for appending (created 0600, its folder 0700), writes a whole line and fsyncs.
+ */
+export function createAuditLog(options: { file: string; kioskId: string; now?: () => Date }): AuditLog {
+  const { file, kioskId } = options;
+  const now = options.now ?? (() => new Date());
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function write(line: string): Promise<void> {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    const fh = await open(file, 'a', 0o600);
+    try {
+      await fh.write(line);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  }
+
+  return {
+    file,
+    append(record) {
+      const entry: AuditEntry = { time: now().toISOString(), kioskId, ...record, changedFields: [...record.changedFields] };
+      const line = JSON.stringify(entry) + '\n';
+      const run = queue.then(() => write(line));
+      queue = run.catch(() => undefined);
+      return run.catch(() => {
+        throw new KioskError('internal', 'The audit record could not be written. Tell branch IT.');
+      });
+    },
+    async tail(n) {
+      let size: number;
+      try {
+        size = (await stat(file)).size;
+      } catch {
+        return { entries: [], skipped: 0 };
+      }
+      const start = Math.max(0, size - TAIL_WINDOW_BYTES);
+      const fh = await open(file, 'r');
+      let text: string;
+      try {
+        const buf = Buffer.alloc(size - start);
+        await fh.read(buf, 0, buf.length, start);
+        text = buf.toString('utf8');
+      } finally {
+        await fh.close();
+      }
+      const lines = text.split('\n');
+      if (start > 0) lines.shift(); // the first line may be cut
+      const entries: AuditEntry[] = [];
+      let skipped = 0;
+      for (const line of lines) {
+        if (line.trim() === '') continue;
+        try {
+          const e = JSON.parse(line) as Partial<AuditEntry>;
+          if (typeof e.time === 'string' && typeof e.outcome === 'string' && typeof e.userNameBefore === 'string') {
+            entries.push(e as AuditEntry);
+          } else skipped++;
+        } catch {
+          skipped++;
+        }
+      }
+      return { entries: entries.slice(-n), skipped };
+    },
+  };
+}

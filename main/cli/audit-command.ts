@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { auditFilePath, createAuditLog, type AuditEntry } from '../audit/audit-log';
+import { KioskError } from '../shared/kiosk-error';
+import type { CliContext } from './cli-context';
+
+function line(e: AuditEntry): string {
+  const who = e.userNameBefore === e.userNameAfter ? e.userNameBefore : `${e.userNameBefore} -> ${e.userNameAfter}`;
+  const fields = e.changedFields.length > 0 ? e.changedFields.join(',') : '-';
+  return [e.time, e.kioskId, who, fields, e.face ? 'face' : 'no-face', e.outcome].join('  ');
+}
+
+/** `audit tail [-n N]`: the last lines of this kiosk's audit trail. */
+export function registerAuditCommand(program: Command, ctx: CliContext): void {
+  const audit = program.command('audit').description("this kiosk's audit trail of update attempts");
+  audit
+    .command('tail')
+    .description('print the last entries (oldest first)')
+    .option('-n, --lines <n>', 'how many entries, 1-1000', '20')
+    .action(
+      ctx.action(async (o: { lines: string }) => {
+        if (!/^\d{1,4}$/.test(o.lines) || Number(o.lines) < 1 || Number(o.lines) > 1000) {
+          throw new KioskError('invalid-input', '-n must be a whole number from 1 to 1000.');
+        }
+        const cfg = await ctx.config();
+        const log = createAuditLog({ file: auditFilePath(ctx.io.userDataDir), kioskId: cfg.kioskId });
+        const { entries, skipped } = await log.tail(Number(o.lines));
+        const human = [
+          ...(entries.length === 0 ? [`No audit entries yet (${log.file}).`] : entries.map(line)),
+          ...(skipped > 0 ? [`(${skipped} line(s) that are not audit entries were skipped)`] : []),
+        ].join('\n');
+        return { human, json: { file: log.file, entries, skipped } };
+      }),
+    );
+}
