@@ -7,6 +7,8 @@ import { PAGE_CSP, reenrollPageHtml, REENROLL_CSS, REENROLL_JS } from './reenrol
 export interface SandboxOptions extends SandboxStateOptions {
   /** 0 (default) picks a random free port. */
   port?: number;
+  /** Carries on with the users and tokens of an earlier run on the same port (a restart). */
+  state?: SandboxState;
 }
 
 export interface RunningSandbox {
@@ -217,7 +219,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  state = new SandboxState({ ...options, origin: `http://127.0.0.1:${port}` });
+  const origin = `http://127.0.0.1:${port}`;
+  if (options.state && options.state.origin !== origin) {
+    server.close();
+    throw new Error('A sandbox state can only be reused on its own port.');
+  }
+  state = options.state ?? new SandboxState({ ...options, origin });
   return {
     baseUrl: `${state.origin}/deepfaceauth`,
     port,

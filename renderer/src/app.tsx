@@ -1,29 +1,73 @@
-import { useEffect, useState } from 'react';
-import type { KioskInfo } from '../../main/ipc/contract';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Header } from './components/header';
+import { IdleGuard } from './components/idle-guard';
+import { Notice } from './components/notice';
+import { errorText } from './components/error-text';
+import { EditScreen } from './screens/edit-screen';
+import { FindScreen } from './screens/find-screen';
+import { ResultScreen } from './screens/result-screen';
+import { ReviewScreen } from './screens/review-screen';
+import { SignInScreen } from './screens/sign-in-screen';
+import { useKiosk } from './store';
 
-/** Placeholder screen until the staff flow lands: tells which mode the kiosk runs in. */
+/** The staff flow: one screen at a time, chosen by the store. */
 export function App() {
-  const [info, setInfo] = useState<KioskInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { t, i18n } = useTranslation();
+  const screen = useKiosk((s) => s.screen);
+  const bootError = useKiosk((s) => s.bootError);
+  const locale = useKiosk((s) => s.locale);
 
   useEffect(() => {
-    let live = true;
-    void window.kiosk.kioskInfo().then((r) => {
-      if (!live) return;
-      if (r.ok) setInfo(r.value);
-      else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+    void i18n.changeLanguage(locale);
+    document.documentElement.lang = locale;
+  }, [i18n, locale]);
 
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, locale]);
+
+  let content;
+  if (bootError) {
+    content = (
+      <main className="screen">
+        <Notice kind="error">
+          <p>{t('app.cannotStart')}</p>
+          <p>{errorText(t, bootError)}</p>
+        </Notice>
+      </main>
+    );
+  } else {
+    switch (screen) {
+      case 'loading':
+        content = (
+          <main className="screen">
+            <p role="status">{t('app.loading')}</p>
+          </main>
+        );
+        break;
+      case 'sign-in':
+        content = <SignInScreen />;
+        break;
+      case 'find':
+        content = <FindScreen />;
+        break;
+      case 'edit':
+        content = <EditScreen />;
+        break;
+      case 'review':
+        content = <ReviewScreen />;
+        break;
+      case 'result':
+        content = <ResultScreen />;
+        break;
+    }
+  }
   return (
-    <main>
-      <h1>Enrollment kiosk</h1>
-      {error && <p role="alert">{error}</p>}
-      {info?.sandbox && <p>SANDBOX: connected to the embedded demo service.</p>}
-      {info && !info.sandbox && <p>Connected to the vendor service.</p>}
-    </main>
+    <>
+      <Header />
+      {content}
+      <IdleGuard />
+    </>
   );
 }

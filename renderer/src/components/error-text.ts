@@ -1,0 +1,12 @@
+import type { TFunction } from 'i18next';
+import type { ErrorInfo } from '../store/types';
+
+const NOT_REGISTERED = /not registered|not found|does not exist|no such user/i;
+
+/** The words staff read for an error: translated by code; the vendor's own words when it refused. */
+export function errorText(t: TFunction, error: ErrorInfo): string {
+  if (error.code === 'rejected' && NOT_REGISTERED.test(error.message)) return t('errors.notFound');
+  if (error.code === 'rejected' && error.message) return `${t('errors.code.rejected')} ${t('result.vendorMessage', { message: error.message })}`;
+  if (error.code === 'invalid-input' && error.message) return error.message;
+  return t(`errors.code.${error.code}`);
+}

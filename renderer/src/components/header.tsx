@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../store';
+
+/** Title, SANDBOX label, kiosk id, language switch and sign-out. */
+export function Header() {
+  const { t } = useTranslation();
+  const info = useKiosk((s) => s.info);
+  const locale = useKiosk((s) => s.locale);
+  const setLocale = useKiosk((s) => s.setLocale);
+  const signedIn = useKiosk((s) => s.session.signedIn);
+  const signOut = useKiosk((s) => s.signOut);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <h1>{t('app.title')}</h1>
+        {info?.sandbox && (
+          <p className="sandbox-badge">
+            <strong>{t('app.sandbox')}</strong> <span>{t('app.sandboxNote')}</span>
+          </p>
+        )}
+      </div>
+      <div className="header-actions">
+        {info && <span className="kiosk-id">{t('app.kiosk', { id: info.kioskId })}</span>}
+        <button
+          type="button"
+          className="secondary"
+          lang={locale === 'en' ? 'hi' : 'en'}
+          aria-label={`${t('app.language')}: ${t('app.languageLabel')}`}
+          onClick={() => setLocale(locale === 'en' ? 'hi' : 'en')}
+        >
+          {t('app.language')}
+        </button>
+        {signedIn && (
+          <button type="button" className="secondary" onClick={() => void signOut()}>
+            {t('app.signOut')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

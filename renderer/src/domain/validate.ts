@@ -1,0 +1,52 @@
+import { emailSchema, fullNameSchema, newUserNameSchema, PHONE_INPUT_PATTERN } from '../../../main/profile/profile-rules';
+import type * as PhoneRulesModule from '../../../main/profile/phone-rules';
+import type { DraftField } from './profile-draft';
+
+/** A translation key under `errors.`; the message staff read next to the field. */
+export type FieldError = string;
+
+/**
+ * Checks one field as staff type, with the same rules main applies. A user name equal to the
+ * current one is not a change, so it is not held to the rules for new names. The phone is
+ * only checked for its characters here; `checkPhone` does the full check.
+ */
+export function checkField(field: DraftField, value: string, currentUserName: string): FieldError | null {
+  switch (field) {
+    case 'userName': {
+      if (value === currentUserName) return null;
+      if (value.length === 0) return 'userName.required';
+      if (/\s/.test(value)) return 'userName.spaces';
+      if (value.length < 3 || value.length > 64) return 'userName.length';
+      return newUserNameSchema.safeParse(value).success ? null : 'userName.charset';
+    }
+    case 'fullName': {
+      if (value.trim().length === 0) return 'fullName.required';
+      if (value.trim().length > 100) return 'fullName.length';
+      return fullNameSchema.safeParse(value).success ? null : 'fullName.charset';
+    }
+    case 'emailId':
+      if (value.trim().length === 0) return 'emailId.required';
+      return emailSchema.safeParse(value).success ? null : 'emailId.format';
+    case 'phoneNumber':
+      if (value.trim().length === 0) return 'phoneNumber.required';
+      return PHONE_INPUT_PATTERN.test(value.trim()) && value.trim().length <= 32 ? null : 'phoneNumber.characters';
+  }
+}
+
+type PhoneRules = typeof PhoneRulesModule;
+let phoneRules: Promise<PhoneRules> | null = null;
+
+/** The phone rules, with libphonenumber's metadata, loaded the first time a phone is checked. */
+function loadPhoneRules(): Promise<PhoneRules> {
+  phoneRules ??= import('../../../main/profile/phone-rules');
+  return phoneRules;
+}
+
+/** Full phone check for a country: the national number, or the error to show. */
+export async function checkPhone(value: string, country: string): Promise<{ national: string } | { error: FieldError }> {
+  const quick = checkField('phoneNumber', value, '');
+  if (quick) return { error: quick };
+  const { normalizePhone } = await loadPhoneRules();
+  const national = normalizePhone(value, country);
+  return national === null ? { error: 'phoneNumber.invalid' } : { national };
+}

@@ -1,0 +1,137 @@
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../components/notice';
+import { errorText } from '../components/error-text';
+import { useKiosk } from '../store';
+
+/** Progress, success, or an error that says what to do next; the draft survives every error. */
+export function ResultScreen() {
+  const { t } = useTranslation();
+  const sub = useKiosk((s) => s.profile.submission);
+  const submit = useKiosk((s) => s.submit);
+  const reconcile = useKiosk((s) => s.reconcile);
+  const back = useKiosk((s) => s.backToEdit);
+  const wipe = useKiosk((s) => s.wipeCustomer);
+  const query = useKiosk((s) => s.profile.query);
+  const setQuery = useKiosk((s) => s.setQuery);
+  const done = (
+    <button type="button" className="primary" onClick={wipe}>
+      {t('result.done')}
+    </button>
+  );
+
+  let body;
+  switch (sub.status) {
+    case 'idle':
+    case 'submitting':
+      body = (
+        <p role="status" aria-busy="true" className="progress">
+          {t('result.submitting')}
+        </p>
+      );
+      break;
+    case 'done': {
+      const r = sub.result;
+      body = (
+        <>
+          <Notice kind="success">
+            <p>{t('result.success')}</p>
+            <p>{r && r.changed.length > 0 ? t('result.changedFields', { fields: r.changed.map((f) => t(`fields.${f}`)).join(', ') }) : t('result.noFields')}</p>
+            {r?.face && <p>{r.reEnrollmentReady ? t('result.faceReady') : t('result.faceMissing')}</p>}
+          </Notice>
+          {r && !r.auditRecorded && <Notice kind="warning">{t('result.auditFailed')}</Notice>}
+          <div className="actions">{done}</div>
+        </>
+      );
+      break;
+    }
+    case 'failed': {
+      const e = sub.error;
+      const rejected = e?.code === 'rejected';
+      body = (
+        <>
+          <Notice kind="error">
+            <p>{rejected ? t('result.rejected') : t('result.failed')}</p>
+            {e && <p>{errorText(t, e)}</p>}
+          </Notice>
+          <div className="actions">
+            {!rejected && (
+              <button type="button" className="primary" onClick={() => void submit()}>
+                {t('result.retry')}
+              </button>
+            )}
+            <button type="button" className={rejected ? 'primary' : 'secondary'} onClick={back}>
+              {t('result.backToEdit')}
+            </button>
+          </div>
+        </>
+      );
+      break;
+    }
+    case 'checking':
+      body = (
+        <p role="status" aria-busy="true" className="progress">
+          {t('result.checking')}
+        </p>
+      );
+      break;
+    case 'check-failed':
+      body = (
+        <>
+          <Notice kind="error">
+            <p>{t('result.checkFailed')}</p>
+            {sub.error && <p>{errorText(t, sub.error)}</p>}
+          </Notice>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void reconcile()}>
+              {t('result.checkAgain')}
+            </button>
+          </div>
+        </>
+      );
+      break;
+    case 'reconciled':
+      if (sub.verdict === 'applied' || sub.verdict === 'applied-face-pending') {
+        body = (
+          <>
+            <Notice kind="success">{sub.verdict === 'applied' ? t('result.applied') : t('result.appliedFacePending')}</Notice>
+            <div className="actions">{done}</div>
+          </>
+        );
+      } else if (sub.verdict === 'not-applied') {
+        body = (
+          <>
+            <Notice kind="warning">{t('result.notApplied')}</Notice>
+            <div className="actions">
+              <button type="button" className="primary" onClick={() => void submit()}>
+                {t('result.submitAgain')}
+              </button>
+              <button type="button" className="secondary" onClick={back}>
+                {t('result.backToEdit')}
+              </button>
+            </div>
+          </>
+        );
+      } else {
+        body = (
+          <>
+            <Notice kind="warning">{t('result.undetermined')}</Notice>
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => {
+                  const name = query;
+                  wipe();
+                  setQuery(name);
+                }}
+              >
+                {t('result.lookUpAgain')}
+              </button>
+            </div>
+          </>
+        );
+      }
+      break;
+  }
+  return <main className="screen">{body}</main>;
+}

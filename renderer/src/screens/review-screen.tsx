@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../components/notice';
+import { useKiosk } from '../store';
+
+/** Before → after of every field, changed ones marked in words; confirm or go back. */
+export function ReviewScreen() {
+  const { t } = useTranslation();
+  const rows = useKiosk((s) => s.profile.rows);
+  const face = useKiosk((s) => s.profile.draft?.face ?? false);
+  const status = useKiosk((s) => s.profile.submission.status);
+  const submit = useKiosk((s) => s.submit);
+  const back = useKiosk((s) => s.backToEdit);
+  const renamed = rows.some((r) => r.field === 'userName' && r.changed);
+  return (
+    <main className="screen">
+      <h2>{t('review.title')}</h2>
+      <table className="diff">
+        <thead>
+          <tr>
+            <th scope="col">{t('review.field')}</th>
+            <th scope="col">{t('review.before')}</th>
+            <th scope="col">{t('review.after')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('review.changed')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.field} className={r.changed ? 'changed' : undefined}>
+              <th scope="row">{t(`fields.${r.field}`)}</th>
+              <td>{r.before}</td>
+              <td>{r.after}</td>
+              <td>{r.changed ? <strong>✎ {t('review.changed')}</strong> : t('review.unchanged')}</td>
+            </tr>
+          ))}
+          <tr className={face ? 'changed' : undefined}>
+            <th scope="row">{t('review.face')}</th>
+            <td colSpan={2}>{face ? t('review.faceYes') : t('review.faceNo')}</td>
+            <td>{face ? <strong>✎ {t('review.changed')}</strong> : t('review.unchanged')}</td>
+          </tr>
+        </tbody>
+      </table>
+      {renamed && <Notice kind="warning">{t('review.renameWarning')}</Notice>}
+      {face && <Notice kind="warning">{t('review.faceWarning')}</Notice>}
+      <div className="actions">
+        <button type="button" className="primary" disabled={status === 'submitting'} onClick={() => void submit()}>
+          {t('review.confirm')}
+        </button>
+        <button type="button" className="secondary" onClick={back}>
+          {t('review.back')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEMO_CUSTOMER } from '../../../main/sandbox/demo-data';
+import { Field } from '../components/field';
+import { Notice } from '../components/notice';
+import { errorText } from '../components/error-text';
+import { useKiosk } from '../store';
+
+/** Staff sign-in. The password lives in this component only, and is cleared once sent. */
+export function SignInScreen() {
+  const { t } = useTranslation();
+  const info = useKiosk((s) => s.info);
+  const session = useKiosk((s) => s.session);
+  const signIn = useKiosk((s) => s.signIn);
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  const onSubmit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (password.length === 0) {
+      setMissing(true);
+      return;
+    }
+    const sent = password;
+    setPassword('');
+    void signIn(sent);
+  };
+
+  const expired = session.error?.code === 'session-expired';
+  return (
+    <main className="screen">
+      <h2>{t('signIn.title')}</h2>
+      {expired && <Notice kind="warning">{t('signIn.expired')}</Notice>}
+      {session.error && !expired && <Notice kind="error">{errorText(t, session.error)}</Notice>}
+      {info?.sandbox && (
+        <Notice kind="info">{t('signIn.sandboxHint', { customer: DEMO_CUSTOMER.customerName, password: DEMO_CUSTOMER.password })}</Notice>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <Field name="customerName" label={t('signIn.customerName')} value={info?.customerName ?? ''} onChange={() => undefined} readOnly />
+        <Field
+          name="password"
+          type="password"
+          label={t('signIn.password')}
+          value={password}
+          onChange={(v) => {
+            setPassword(v);
+            setMissing(false);
+          }}
+          error={missing ? t('signIn.required') : null}
+          autoComplete="current-password"
+          autoFocus
+        />
+        <button type="submit" className="primary" disabled={session.busy}>
+          {session.busy ? t('signIn.busy') : t('signIn.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { createProfileSlice } from './profile-slice';
+import { createSessionSlice } from './session-slice';
+import { createUiSlice } from './ui-slice';
+import type { KioskState, StoreDeps } from './types';
+
+export type { KioskState } from './types';
+
+/** The one store of the UI, built from its slices over the main-process bridge. */
+export function createKioskStore(deps: StoreDeps): StoreApi<KioskState> {
+  const store = createStore<KioskState>()((...a) => ({
+    ...createUiSlice(deps)(...a),
+    ...createSessionSlice(deps)(...a),
+    ...createProfileSlice(deps)(...a),
+  }));
+  deps.api.onSessionExpired(() => store.getState().sessionExpired());
+  return store;
+}
+
+export const StoreContext = createContext<StoreApi<KioskState> | null>(null);
+
+/** Reads the store through a selector; components never take the whole state. */
+export function useKiosk<T>(selector: (s: KioskState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('The kiosk store is missing.');
+  return useStore(store, selector);
+}

@@ -1,0 +1,88 @@
+import type { StateCreator } from 'zustand';
+import type { CustomerProfile, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../main/ipc/contract';
+import type { KioskErrorCode } from '../../../main/shared/kiosk-error';
+import type { Draft, DraftField, DiffRow } from '../domain/profile-draft';
+import type { FieldError } from '../domain/validate';
+
+export type Screen = 'loading' | 'sign-in' | 'find' | 'edit' | 'review' | 'result';
+export type Locale = 'en' | 'hi';
+
+export interface ErrorInfo {
+  code: KioskErrorCode;
+  message: string;
+}
+
+export interface UiSlice {
+  screen: Screen;
+  info: KioskInfo | null;
+  locale: Locale;
+  /** Shown instead of the app when the kiosk cannot start (no bridge, no answer). */
+  bootError: ErrorInfo | null;
+  boot(): Promise<void>;
+  setLocale(locale: Locale): void;
+  go(screen: Screen): void;
+  /** Handles errors every screen shares (an expired session); true when it did. */
+  handleCommonError(error: ErrorInfo): boolean;
+}
+
+export interface SessionSlice {
+  session: {
+    signedIn: boolean;
+    busy: boolean;
+    error: ErrorInfo | null;
+    /** Where staff were when the session expired: they return there after signing in. */
+    resume: Screen | null;
+  };
+  /** The password is passed through and never kept in the store. */
+  signIn(password: string): Promise<void>;
+  signOut(): Promise<void>;
+  sessionExpired(): void;
+}
+
+export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'failed' | 'checking' | 'reconciled' | 'check-failed';
+
+export interface ProfileSlice {
+  profile: {
+    query: string;
+    lookupBusy: boolean;
+    lookupError: ErrorInfo | null;
+    customer: CustomerProfile | null;
+    draft: Draft | null;
+    fieldErrors: Partial<Record<DraftField, FieldError>>;
+    /** A message for the whole form (nothing changed, name taken…). */
+    formError: FieldError | null;
+    /** A message from main for the whole form, already in words. */
+    formMessage: string | null;
+    nameCheck: 'idle' | 'checking' | 'available' | 'taken' | 'failed';
+    reviewBusy: boolean;
+    rows: DiffRow[];
+    submission: {
+      status: SubmissionStatus;
+      updateId: string | null;
+      result: UpdateResult | null;
+      error: ErrorInfo | null;
+      verdict: ReconcileVerdict | null;
+    };
+  };
+  setQuery(query: string): void;
+  lookup(): Promise<void>;
+  setField(field: DraftField, value: string): void;
+  setFace(face: boolean): void;
+  /** Validates everything (phone included, and a new user name's availability), then reviews. */
+  review(): Promise<void>;
+  backToEdit(): void;
+  submit(): Promise<void>;
+  reconcile(): Promise<void>;
+  /** Wipes every piece of customer data and returns to Find customer. */
+  wipeCustomer(): void;
+}
+
+export type KioskState = UiSlice & SessionSlice & ProfileSlice;
+
+/** What the slices need from outside the store. */
+export interface StoreDeps {
+  api: KioskApi;
+  newId: () => string;
+}
+
+export type SliceCreator<T> = (deps: StoreDeps) => StateCreator<KioskState, [], [], T>;

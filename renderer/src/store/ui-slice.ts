@@ -1,0 +1,39 @@
+import type { SliceCreator, UiSlice } from './types';
+
+const CUSTOMER_SCREENS = new Set(['find', 'edit', 'review', 'result']);
+
+export const createUiSlice: SliceCreator<UiSlice> = ({ api }) => (set, get) => ({
+  screen: 'loading',
+  info: null,
+  locale: 'en',
+  bootError: null,
+  async boot() {
+    const info = await api.kioskInfo();
+    if (!info.ok) {
+      set({ bootError: info.error });
+      return;
+    }
+    set({ info: info.value, locale: info.value.locale });
+    const state = await api.sessionState();
+    if (!state.ok) {
+      // The keychain could not be read: the sign-in screen says so and offers to try again.
+      set((s) => ({ screen: 'sign-in', session: { ...s.session, signedIn: false, error: state.error } }));
+      return;
+    }
+    set((s) => ({ screen: state.value.signedIn ? 'find' : 'sign-in', session: { ...s.session, signedIn: state.value.signedIn } }));
+  },
+  setLocale: (locale) => set({ locale }),
+  go: (screen) => set({ screen }),
+  handleCommonError(error) {
+    if (error.code === 'session-expired' || error.code === 'not-signed-in') {
+      get().sessionExpired();
+      return true;
+    }
+    return false;
+  },
+});
+
+/** True on screens that can hold a customer's data. */
+export function isCustomerScreen(screen: string): boolean {
+  return CUSTOMER_SCREENS.has(screen);
+}
