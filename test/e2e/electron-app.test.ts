@@ -10,6 +10,8 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
 import { KIOSK_CSP } from '../../main/security/csp';
 import { electronBinary, electronSuiteSkipReason, testDisplay } from '../helpers/electron-binary';
 import { assertBuilt } from '../helpers/run-kioskctl';
+import { fill, review, toEdit } from '../renderer/ui-steps';
+import { expect as pw } from '@playwright/test';
 
 // The kiosk through the real Electron binary. Where the binary cannot be installed (as on the
 // CI machines, which cannot download it), the suite skips itself with one line.
@@ -147,6 +149,17 @@ describe.skipIf(skipReason !== null)('the kiosk in Electron', () => {
     const camera = await page.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'granted', (e: Error) => e.name));
     expect(camera).toBe('NotAllowedError');
   });
+
+  it('runs the staff happy path through the real window, main process and keychain', async () => {
+    await page.reload();
+    await toEdit(page, 'ravi.kumar');
+    await fill(page, { 'E-mail address': 'ravi.e2e@example.com' });
+    await review(page);
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
+  }, 60_000);
 
   it('recovers from a forced renderer crash', async () => {
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());

@@ -38,7 +38,9 @@ export function fakeRegistry(): IpcRegistry & { listeners: Map<string, Listener>
 }
 
 export interface IpcHarness {
-  sandbox: RunningSandbox;
+  readonly sandbox: RunningSandbox;
+  /** Starts the sandbox again on its port with its users and tokens, after `sandbox.close()`. */
+  restartSandbox(): Promise<void>;
   services: KioskServices;
   journal: UpdateJournal;
   config: KioskConfig;
@@ -72,9 +74,11 @@ export async function createIpcHarness(
     audit?: AuditLog;
     /** The origin the UI is served from (a test HTTP server instead of kiosk://app). */
     appOrigin?: string;
+    /** Receives main → renderer pushes (besides the `pushed` list). */
+    onPush?: (channel: string, payload: unknown) => void;
   } = {},
 ): Promise<IpcHarness> {
-  const sandbox = await startSandbox(options.sandbox ?? {});
+  let sandbox = await startSandbox(options.sandbox ?? {});
   const config = await loadConfig({ env: {}, userDataDir: '/nonexistent', readFile: async () => null });
   const recording = recordingTransport();
   const { sent } = recording;
@@ -103,7 +107,13 @@ export async function createIpcHarness(
     isTrustedSender: createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: options.appOrigin ?? APP_ORIGIN }),
     logger,
   });
-  const push = createPush(() => ({ isDestroyed: () => false, send: (channel, payload) => void pushed.push({ channel, payload }) }));
+  const push = createPush(() => ({
+    isDestroyed: () => false,
+    send: (channel, payload) => {
+      pushed.push({ channel, payload });
+      options.onPush?.(channel, payload);
+    },
+  }));
   services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
 
   const raw = (channel: string, args: readonly unknown[], sender: SenderInfo = KIOSK_SENDER): Promise<unknown> => {
@@ -112,7 +122,13 @@ export async function createIpcHarness(
     return listener(sender, args);
   };
   return {
-    sandbox,
+    get sandbox() {
+      return sandbox;
+    },
+    async restartSandbox() {
+      const { port, state } = sandbox;
+      sandbox = await startSandbox({ port, state });
+    },
     services,
     journal,
     config,

@@ -1,0 +1,209 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect as pw } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import type { Transport } from '../../main/deepfaceauth/http-transport';
+import { chromiumAvailable, launchChromium } from '../helpers/chromium';
+import { openUi, type UiSession } from '../helpers/ui-harness';
+import { fill, findCustomer, inputValues, review, signIn, toEdit } from './ui-steps';
+
+const UPDATE_PATH = '/deepfaceauth/api/v1/basic/user/update';
+let browser: Browser;
+let ui: UiSession | null = null;
+
+beforeAll(async () => {
+  if (!chromiumAvailable()) throw new Error('Chromium is missing: apt-get install chromium');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await ui?.close();
+  ui = null;
+});
+
+describe('staff flow in Chromium, bridged to the real main-process handlers', () => {
+  it('happy path without face: sign in, find, edit, review, submit, done', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    await pw(page.getByText('SANDBOX', { exact: true })).toBeVisible();
+    await pw(page.getByText('customer account demo-bank, password sandbox-demo-pass')).toBeVisible();
+    await toEdit(page, 'ravi.kumar');
+    await pw(page.getByText('ravi.kumar@example.com')).toBeVisible();
+    await fill(page, { 'E-mail address': 'ravi.new@example.com', 'Phone number': '+91 91234 56780' });
+    await review(page);
+    await pw(page.getByRole('heading', { name: 'Review changes' })).toBeVisible();
+    const changed = page.locator('tr.changed th');
+    await pw(changed).toHaveText(['E-mail', 'Phone']);
+    await pw(page.getByRole('row', { name: /Phone/ })).toContainText('+91 9123456780');
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    await pw(page.getByText('Changed: E-mail, Phone')).toBeVisible();
+    expect(ipc.sandbox.state.details('ravi.kumar')).toMatchObject({ emailId: 'ravi.new@example.com', phoneNumber: '9123456780' });
+    expect((await ipc.audit.tail(5)).entries).toMatchObject([{ userNameBefore: 'ravi.kumar', changedFields: ['emailId', 'phoneNumber'], outcome: 'applied' }]);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
+    await pw(page.getByLabel('Customer user name')).toHaveValue('');
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain('ravi');
+  });
+
+  it('shows every validation error next to its field, and sends nothing', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    await toEdit(page, 'ravi.kumar');
+    const errorOf = (label: string) => page.getByRole('group').or(page.locator('.field')).filter({ has: page.getByLabel(label, { exact: true }) }).getByRole('alert');
+    const cases: [string, string, string][] = [
+      ['User name', 'ravi kumar', 'A user name cannot contain spaces.'],
+      ['User name', 'rk', 'A user name has 3 to 64 characters.'],
+      ['User name', 'ravi#kumar', 'Use only letters, digits, dot, underscore, hyphen or @.'],
+      ['User name', '', 'Enter a user name.'],
+      ['Full name', '   ', 'Enter the full name.'],
+      ['Full name', 'Ravi 2 Kumar', 'Use letters, spaces, dots, apostrophes or hyphens.'],
+      ['E-mail address', 'ravi@', 'Enter a valid e-mail address, like name@example.com.'],
+      ['E-mail address', '', 'Enter the e-mail address.'],
+      ['Phone number', '98765abc', 'Use digits, spaces and an optional + only.'],
+    ];
+    for (const [label, value, message] of cases) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      await pw(errorOf(label)).toHaveText(`⚠ ${message}`);
+      await pw(page.getByLabel(label, { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    }
+    // Put everything right but the phone, which only the full check (lazy-loaded rules) refuses.
+    await fill(page, { 'User name': 'ravi.kumar', 'Full name': 'Ravi Kumar', 'E-mail address': 'ravi.kumar@example.com', 'Phone number': '+91 12345' });
+    await review(page);
+    await pw(errorOf('Phone number')).toHaveText('⚠ This is not a valid phone number for the kiosk’s country.');
+    await fill(page, { 'Phone number': '+91 98765 43210' });
+    await review(page);
+    await pw(page.getByText('Nothing to change: edit a field or choose to update the face.')).toBeVisible();
+    await pw(page.getByRole('heading', { name: 'Edit details' })).toBeVisible();
+    expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(0);
+  });
+
+  it('refuses a rename onto a taken user name before the review', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    await toEdit(page, 'ravi.kumar');
+    await fill(page, { 'User name': 'priya.sharma' });
+    await review(page);
+    await pw(page.getByText('This user name is already taken. Choose another one.')).toBeVisible();
+    await pw(page.getByRole('heading', { name: 'Edit details' })).toBeVisible();
+    await fill(page, { 'User name': 'ravi.k' });
+    await review(page);
+    await pw(page.getByText('The user name changes: the customer must use the new one from now on.')).toBeVisible();
+    expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(0);
+  });
+
+  it('shows the vendor’s refusal and goes back to the edit with the draft intact', async () => {
+    const rejectUpdates = (send: Transport): Transport => async (req) =>
+      req.url.endsWith('/user/update')
+        ? { kind: 'response', status: 400, contentType: 'application/json', body: JSON.stringify({ error: { message: 'User is blocked for updates', status: 400 } }) }
+        : send(req);
+    ui = await openUi(browser, { ipc: { wrapTransport: rejectUpdates } });
+    const { page } = ui;
+    await toEdit(page, 'ravi.kumar');
+    await fill(page, { 'Full name': 'Ravi K Kumar' });
+    await review(page);
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('The service refused the update.')).toBeVisible();
+    await pw(page.getByText(/User is blocked for updates/)).toBeVisible();
+    await pw(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Back to edit' }).click();
+    await pw(page.getByLabel('Full name', { exact: true })).toHaveValue('Ravi K Kumar');
+  });
+
+  it('network down mid-flow: the retry after the service is back succeeds, nothing retyped', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    await toEdit(page, 'arjun.mehta');
+    await fill(page, { 'E-mail address': 'arjun.new@example.com' });
+    await review(page);
+    await ipc.sandbox.close();
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('The update did not go through.')).toBeVisible();
+    await pw(page.getByText('The face service cannot be reached. Check the network and try again.')).toBeVisible();
+    await ipc.restartSandbox();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    expect(ipc.sandbox.state.details('arjun.mehta')).toMatchObject({ emailId: 'arjun.new@example.com' });
+    // The first submit failed at the read before the update call, so only the second is an attempt.
+    expect((await ipc.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['applied']);
+    expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(1);
+  });
+
+  it('outcome unknown: checks, then says it was applied', async () => {
+    let lose = true;
+    const loseFirstAnswer = (send: Transport): Transport => async (req) => {
+      const out = await send(req);
+      if (lose && req.url.endsWith('/user/update')) {
+        lose = false;
+        return { kind: 'sent-no-answer', reason: 'network' };
+      }
+      return out;
+    };
+    ui = await openUi(browser, { ipc: { wrapTransport: loseFirstAnswer } });
+    const { page, ipc } = ui;
+    await toEdit(page, 'ananya.iyer');
+    await fill(page, { 'Full name': 'Ananya R Iyer' });
+    await review(page);
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('It was applied: the customer’s record has the new details.')).toBeVisible();
+    expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(1);
+    expect((await ipc.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['unknown', 'reconciled-applied']);
+  });
+
+  it('outcome unknown, not applied: offers to submit again, which then works', async () => {
+    let drop = true;
+    const dropFirst = (send: Transport): Transport => async (req) => {
+      if (drop && req.url.endsWith('/user/update')) {
+        drop = false;
+        return { kind: 'sent-no-answer', reason: 'timeout' };
+      }
+      return send(req);
+    };
+    ui = await openUi(browser, { ipc: { wrapTransport: dropFirst } });
+    const { page, ipc } = ui;
+    await toEdit(page, 'ananya.iyer');
+    await fill(page, { 'Full name': 'Ananya R Iyer' });
+    await review(page);
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('It was not applied. Nothing was changed: submit again.')).toBeVisible();
+    await page.getByRole('button', { name: 'Submit again' }).click();
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    expect(ipc.sandbox.state.details('ananya.iyer')).toMatchObject({ fullName: 'Ananya R Iyer' });
+  });
+
+  it('session expired mid-edit: sign in again and land back on the edit, draft intact', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    await toEdit(page, 'sunita.devi');
+    await fill(page, { 'User name': 'sunita.d', 'E-mail address': 'sunita.d@example.com' });
+    ipc.sandbox.state.expireAllTokens();
+    await review(page);
+    await pw(page.getByText('Your sign-in has expired. Sign in again to continue where you were.')).toBeVisible();
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain('sunita');
+    await signIn(page);
+    await pw(page.getByRole('heading', { name: 'Edit details' })).toBeVisible();
+    expect(await inputValues(page)).toMatchObject({ userName: 'sunita.d', emailId: 'sunita.d@example.com' });
+    await review(page);
+    await pw(page.getByRole('heading', { name: 'Review changes' })).toBeVisible();
+  });
+
+  it('lookup of an unknown user says so and stays on Find customer', async () => {
+    ui = await openUi(browser);
+    const { page } = ui;
+    await signIn(page);
+    await findCustomer(page, 'nobody.here');
+    await pw(page.getByText('No customer with this user name. Check the spelling and try again.')).toBeVisible();
+    await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
+    await findCustomer(page, 'two words');
+    await pw(page.getByText('Enter a user name without spaces.')).toBeVisible();
+  });
+
+  it('a wrong password gets its own message, and the password field is emptied', async () => {
+    ui = await openUi(browser);
+    const { page } = ui;
+    await signIn(page, 'not-the-password');
+    await pw(page.getByRole('alert')).toContainText(/password/i);
+    await pw(page.getByLabel('Password')).toHaveValue('');
+  });
+});

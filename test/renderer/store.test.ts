@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import type { CustomerProfile, KioskApi, UpdateResult } from '../../main/ipc/contract';
+import type { Result } from '../../main/shared/kiosk-error';
+import { changesOf, diffRows, draftFrom } from '../../renderer/src/domain/profile-draft';
+import { checkField, checkPhone } from '../../renderer/src/domain/validate';
+import { createKioskStore } from '../../renderer/src/store';
+
+const RAVI: CustomerProfile = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210', countryCode: '+91', hasEnrollmentLink: true };
+const INFO = { mode: 'sandbox', sandbox: true, locale: 'hi', kioskId: 'k1', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, version: '1' } as const;
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** A fake bridge: each method answers from `answers` and records its calls. */
+function fakeApi(answers: Partial<Record<keyof KioskApi, unknown>> = {}) {
+  const calls: { method: string; request: unknown }[] = [];
+  let expired: () => void = () => undefined;
+  const answer = (method: keyof KioskApi) => async (request?: unknown) => {
+    calls.push({ method, request });
+    const a = answers[method];
+    return (typeof a === 'function' ? (a as (r: unknown) => unknown)(request) : a) ?? ok({});
+  };
+  const api = {
+    signIn: answer('signIn'),
+    signOut: answer('signOut'),
+    sessionState: answer('sessionState'),
+    lookupProfile: answer('lookupProfile'),
+    checkUserName: answer('checkUserName'),
+    updateProfile: answer('updateProfile'),
+    reconcileUpdate: answer('reconcileUpdate'),
+    kioskInfo: answer('kioskInfo'),
+    restartKiosk: answer('restartKiosk'),
+    onSessionExpired: (l: () => void) => {
+      expired = l;
+      return () => undefined;
+    },
+  } as unknown as KioskApi;
+  return { api, calls, fireExpired: () => expired() };
+}
+
+async function editing(answers: Partial<Record<keyof KioskApi, unknown>> = {}) {
+  const fake = fakeApi({ kioskInfo: ok(INFO), sessionState: ok({ signedIn: true }), lookupProfile: ok(RAVI), ...answers });
+  let n = 0;
+  const store = createKioskStore({ api: fake.api, newId: () => `00000000-0000-4000-8000-00000000000${++n}` });
+  await store.getState().boot();
+  store.getState().setQuery('ravi.kumar');
+  await store.getState().lookup();
+  return { store, ...fake };
+}
+
+describe('profile draft and diff', () => {
+  it('starts from the record, shows the phone with its country code, and lists only changed fields', () => {
+    const draft = { ...draftFrom(RAVI), emailId: ' ravi.new@example.com ' };
+    expect(draftFrom(RAVI).phoneNumber).toBe('+91 9876543210');
+    const rows = diffRows(RAVI, draft, '9876543210');
+    expect(rows.filter((r) => r.changed).map((r) => r.field)).toEqual(['emailId']);
+    expect(rows.find((r) => r.field === 'emailId')).toEqual({ field: 'emailId', before: 'ravi@example.com', after: 'ravi.new@example.com', changed: true });
+    expect(changesOf(rows, draft)).toEqual({ emailId: 'ravi.new@example.com' });
+  });
+
+  it('treats a phone typed differently but equal in value as unchanged', () => {
+    const draft = { ...draftFrom(RAVI), phoneNumber: '098765 43210' };
+    expect(diffRows(RAVI, draft, '9876543210').some((r) => r.changed)).toBe(false);
+  });
+});
+
+describe('validators', () => {
+  it.each([
+    ['userName', 'ravi kumar', 'userName.spaces'],
+    ['userName', 'ab', 'userName.length'],
+    ['userName', 'a'.repeat(65), 'userName.length'],
+    ['userName', 'ravi/k', 'userName.charset'],
+    ['userName', '', 'userName.required'],
+    ['fullName', '  ', 'fullName.required'],
+    ['fullName', 'R2D2', 'fullName.charset'],
+    ['emailId', 'x@', 'emailId.format'],
+    ['phoneNumber', '98x', 'phoneNumber.characters'],
+  ] as const)('%s %j → %s', (field, value, key) => {
+    expect(checkField(field, value, 'ravi.kumar')).toBe(key);
+  });
+
+  it('accepts the current user name even if it would not pass the new-name rules', () => {
+    expect(checkField('userName', 'legacy name!', 'legacy name!')).toBeNull();
+  });
+
+  it('checks phones with the lazily loaded rules', async () => {
+    expect(await checkPhone('+91 91234 56780', 'IN')).toEqual({ national: '9123456780' });
+    expect(await checkPhone('+91 12345', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
+    expect(await checkPhone('+1 415 555 2671', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
+  });
+});
+
+describe('store', () => {
+  it('boots into the configured locale and the right screen', async () => {
+    const { store } = await editing();
+    expect(store.getState().locale).toBe('hi');
+    expect(store.getState().screen).toBe('edit');
+  });
+
+  it('validates as staff type, and refuses to review when nothing changed', async () => {
+    const { store, calls } = await editing();
+    store.getState().setField('emailId', 'nope');
+    expect(store.getState().profile.fieldErrors).toEqual({ emailId: 'emailId.format' });
+    store.getState().setField('emailId', RAVI.emailId);
+    expect(store.getState().profile.fieldErrors).toEqual({});
+    await store.getState().review();
+    expect(store.getState().profile.formError).toBe('form.nothingChanged');
+    expect(calls.some((c) => c.method === 'updateProfile')).toBe(false);
+  });
+
+  it('checks a new user name before the review', async () => {
+    const { store, calls } = await editing({ checkUserName: ok({ available: false }) });
+    store.getState().setField('userName', 'priya.sharma');
+    await store.getState().review();
+    expect(store.getState().screen).toBe('edit');
+    expect(store.getState().profile.fieldErrors).toEqual({ userName: 'userName.taken' });
+    expect(calls.find((c) => c.method === 'checkUserName')?.request).toEqual({ userName: 'priya.sharma' });
+  });
+
+  it('submits once, with a fresh id for each attempt, only the changed fields', async () => {
+    let release: (r: Result<UpdateResult>) => void = () => undefined;
+    const { store, calls } = await editing({ updateProfile: () => new Promise((r) => (release = r)) });
+    store.getState().setField('phoneNumber', '+91 91234 56780');
+    await store.getState().review();
+    expect(store.getState().screen).toBe('review');
+    const first = store.getState().submit();
+    void store.getState().submit();
+    expect(calls.filter((c) => c.method === 'updateProfile')).toHaveLength(1);
+    expect(calls.find((c) => c.method === 'updateProfile')?.request).toEqual({
+      updateId: '00000000-0000-4000-8000-000000000001',
+      userName: 'ravi.kumar',
+      changes: { phoneNumber: '+91 91234 56780' },
+      face: false,
+    });
+    release({ ok: false, error: { code: 'network', message: 'down' } });
+    await first;
+    expect(store.getState().profile.submission.status).toBe('failed');
+    expect(store.getState().profile.draft?.phoneNumber).toBe('+91 91234 56780');
+  });
+
+  it('reconciles a lost answer and keeps the verdict', async () => {
+    const { store } = await editing({
+      updateProfile: { ok: false, error: { code: 'outcome-unknown', message: 'lost' } },
+      reconcileUpdate: ok({ verdict: 'not-applied', auditRecorded: true }),
+    });
+    store.getState().setField('fullName', 'Ravi K');
+    await store.getState().review();
+    await store.getState().submit();
+    expect(store.getState().profile.submission).toMatchObject({ status: 'reconciled', verdict: 'not-applied' });
+  });
+
+  it('on session expiry goes to sign-in, then back to the same screen with the draft', async () => {
+    const { store, fireExpired } = await editing({ signIn: ok({ signedIn: true }) });
+    store.getState().setField('fullName', 'Ravi K');
+    fireExpired();
+    expect(store.getState().screen).toBe('sign-in');
+    expect(store.getState().session.resume).toBe('edit');
+    await store.getState().signIn('pw');
+    expect(store.getState().screen).toBe('edit');
+    expect(store.getState().profile.draft?.fullName).toBe('Ravi K');
+    expect(JSON.stringify(store.getState())).not.toContain('"pw"');
+  });
+
+  it('wipes every customer value', async () => {
+    const { store } = await editing();
+    store.getState().setField('fullName', 'Ravi K');
+    store.getState().wipeCustomer();
+    expect(store.getState().screen).toBe('find');
+    expect(JSON.stringify(store.getState().profile)).not.toMatch(/ravi/i);
+  });
+});
