@@ -203,7 +203,31 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     ui = await openUi(browser);
     const { page } = ui;
     await signIn(page, 'not-the-password');
-    await pw(page.getByRole('alert')).toContainText(/password/i);
+    await pw(page.getByRole('alert')).toHaveText(/The password is not correct for this customer account/);
     await pw(page.getByLabel('Password')).toHaveValue('');
+  });
+
+  it('works by keyboard alone', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    await pw(page.getByLabel('Password')).toBeFocused();
+    await page.keyboard.type('sandbox-demo-pass');
+    await page.keyboard.press('Enter');
+    await pw(page.getByLabel('Customer user name')).toBeFocused();
+    await page.keyboard.type('priya.sharma');
+    await page.keyboard.press('Enter');
+    await pw(page.getByRole('heading', { name: 'Edit details' })).toBeVisible();
+    await page.getByLabel('Full name', { exact: true }).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Priya K Sharma');
+    await page.keyboard.press('Enter');
+    await pw(page.getByRole('heading', { name: 'Review changes' })).toBeVisible();
+    // The new screen's heading has the focus; the next stop is the confirm button.
+    await pw(page.getByRole('heading', { name: 'Review changes' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await pw(page.getByRole('button', { name: 'Confirm and update' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    expect(ipc.sandbox.state.details('priya.sharma')).toMatchObject({ fullName: 'Priya K Sharma' });
   });
 });

@@ -20,6 +20,7 @@ export const en = {
     expired: 'Your sign-in has expired. Sign in again to continue where you were.',
     sandboxHint: 'Sandbox: customer account {{customer}}, password {{password}}',
     required: 'Enter the password.',
+    rejected: 'The password is not correct for this customer account. Check it and try again.',
   },
   find: {
     title: 'Find customer',
@@ -63,6 +64,7 @@ export const en = {
     back: 'Back to edit',
   },
   result: {
+    title: 'Update result',
     submitting: 'Updating the customer’s details…',
     success: 'The customer’s details were updated.',
     changedFields: 'Changed: {{fields}}',

@@ -22,6 +22,7 @@ export const hi: Translation = {
     expired: 'आपका साइन-इन समाप्त हो गया है। जहाँ थे वहीं से जारी रखने के लिए फिर से साइन इन करें।',
     sandboxHint: 'सैंडबॉक्स: ग्राहक खाता {{customer}}, पासवर्ड {{password}}',
     required: 'पासवर्ड दर्ज करें।',
+    rejected: 'इस ग्राहक खाते के लिए पासवर्ड सही नहीं है। जाँचें और फिर से कोशिश करें।',
   },
   find: {
     title: 'ग्राहक खोजें',
@@ -65,6 +66,7 @@ export const hi: Translation = {
     back: 'बदलने पर वापस जाएँ',
   },
   result: {
+    title: 'अपडेट का परिणाम',
     submitting: 'ग्राहक का विवरण अपडेट हो रहा है…',
     success: 'ग्राहक का विवरण अपडेट हो गया।',
     changedFields: 'बदला गया: {{fields}}',

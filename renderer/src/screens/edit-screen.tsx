@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../components/field';
 import { Notice } from '../components/notice';
+import { ScreenTitle } from '../components/screen-title';
 import { displayPhone } from '../domain/profile-draft';
 import { useKiosk } from '../store';
 
@@ -28,7 +29,7 @@ export function EditScreen() {
   };
   return (
     <main className="screen">
-      <h2>{t('edit.title')}</h2>
+      <ScreenTitle focus>{t('edit.title')}</ScreenTitle>
       <section className="current" aria-labelledby="current-title">
         <h3 id="current-title">{t('edit.current')}</h3>
         <dl>

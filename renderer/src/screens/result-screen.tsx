@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
+import { ScreenTitle } from '../components/screen-title';
 import { errorText } from '../components/error-text';
 import { useKiosk } from '../store';
 
@@ -133,5 +134,10 @@ export function ResultScreen() {
       }
       break;
   }
-  return <main className="screen">{body}</main>;
+  return (
+    <main className="screen">
+      <ScreenTitle focus>{t('result.title')}</ScreenTitle>
+      {body}
+    </main>
+  );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
+import { ScreenTitle } from '../components/screen-title';
 import { useKiosk } from '../store';
 
 /** Before → after of every field, changed ones marked in words; confirm or go back. */
@@ -13,7 +14,7 @@ export function ReviewScreen() {
   const renamed = rows.some((r) => r.field === 'userName' && r.changed);
   return (
     <main className="screen">
-      <h2>{t('review.title')}</h2>
+      <ScreenTitle focus>{t('review.title')}</ScreenTitle>
       <table className="diff">
         <thead>
           <tr>

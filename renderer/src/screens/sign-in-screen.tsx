@@ -31,7 +31,9 @@ export function SignInScreen() {
     <main className="screen">
       <h2>{t('signIn.title')}</h2>
       {expired && <Notice kind="warning">{t('signIn.expired')}</Notice>}
-      {session.error && !expired && <Notice kind="error">{errorText(t, session.error)}</Notice>}
+      {session.error && !expired && (
+        <Notice kind="error">{session.error.code === 'rejected' ? t('signIn.rejected') : errorText(t, session.error)}</Notice>
+      )}
       {info?.sandbox && (
         <Notice kind="info">{t('signIn.sandboxHint', { customer: DEMO_CUSTOMER.customerName, password: DEMO_CUSTOMER.password })}</Notice>
       )}
