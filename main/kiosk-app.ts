@@ -63,6 +63,8 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     allowClose: options.allowClose,
   });
   const contents = kiosk.window.webContents;
+  const push = createPush(() => (contents.isDestroyed() ? null : contents));
+  services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
 
   registerHandlers(
     electronIpcRegistry(ipcMain),
@@ -71,6 +73,7 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
       profile: services.profile,
       journal,
       audit: createAuditLog({ file: auditFilePath(app.getPath('userData')), kioskId: config.kioskId }),
+      onAuditFailure: (outcome) => push('audit:write-failed', { outcome }),
       logger,
       config,
       sandbox: sandbox !== null,
@@ -91,8 +94,6 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
       logger,
     },
   );
-  const push = createPush(() => (contents.isDestroyed() ? null : contents));
-  services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
 
   await kiosk.load();
   return {

@@ -1,5 +1,6 @@
 import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { KioskError } from '../shared/kiosk-error';
 
 /** File name of the audit trail inside the app's data folder. */
@@ -35,6 +36,25 @@ export interface AuditEntry {
 
 export type AuditRecord = Omit<AuditEntry, 'time' | 'kioskId'>;
 
+const entrySchema = z.object({
+  time: z.string(),
+  kioskId: z.string(),
+  userNameBefore: z.string(),
+  userNameAfter: z.string(),
+  changedFields: z.array(z.enum(['userName', 'fullName', 'emailId', 'phoneNumber'])),
+  face: z.boolean(),
+  outcome: z.enum([
+    'applied',
+    'rejected',
+    'failed',
+    'unknown',
+    'reconciled-applied',
+    'reconciled-face-pending',
+    'reconciled-not-applied',
+    'reconciled-undetermined',
+  ]),
+});
+
 export interface AuditLog {
   /**
    * Appends one line and flushes it to disk before resolving. Throws `internal` with a plain
@@ -59,10 +79,19 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
 
   async function write(line: string): Promise<void> {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    const fh = await open(file, 'a', 0o600);
+    const fh = await open(file, 'a+', 0o600);
     try {
-      await fh.write(line);
+      const { size } = await fh.stat();
+      let text = line;
+      if (size > 0) {
+        // A line cut short by an earlier failure must not swallow this one.
+        const last = Buffer.alloc(1);
+        await fh.read(last, 0, 1, size - 1);
+        if (last.toString() !== '\n') text = '\n' + line;
+      }
+      await fh.write(text);
       await fh.sync();
+      if (size === 0) await syncFolder(dirname(file));
     } finally {
       await fh.close();
     }
@@ -91,8 +120,13 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
       let text: string;
       try {
         const buf = Buffer.alloc(size - start);
-        await fh.read(buf, 0, buf.length, start);
-        text = buf.toString('utf8');
+        let got = 0;
+        while (got < buf.length) {
+          const { bytesRead } = await fh.read(buf, got, buf.length - got, start + got);
+          if (bytesRead === 0) break;
+          got += bytesRead;
+        }
+        text = buf.subarray(0, got).toString('utf8');
       } finally {
         await fh.close();
       }
@@ -102,16 +136,32 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
       let skipped = 0;
       for (const line of lines) {
         if (line.trim() === '') continue;
+        let parsed: unknown;
         try {
-          const e = JSON.parse(line) as Partial<AuditEntry>;
-          if (typeof e.time === 'string' && typeof e.outcome === 'string' && typeof e.userNameBefore === 'string') {
-            entries.push(e as AuditEntry);
-          } else skipped++;
+          parsed = JSON.parse(line);
         } catch {
           skipped++;
+          continue;
         }
+        const e = entrySchema.safeParse(parsed);
+        if (e.success) entries.push(e.data);
+        else skipped++;
       }
       return { entries: entries.slice(-n), skipped };
     },
   };
+}
+
+/** Makes a new file's directory entry durable too (POSIX; a no-op where folders cannot be opened). */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const dh = await open(folder, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  } catch {
+    // Windows cannot open a folder for syncing; the file itself is already flushed.
+  }
 }

@@ -21,8 +21,8 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         if (!/^\d{1,4}$/.test(o.lines) || Number(o.lines) < 1 || Number(o.lines) > 1000) {
           throw new KioskError('invalid-input', '-n must be a whole number from 1 to 1000.');
         }
-        const cfg = await ctx.config();
-        const log = createAuditLog({ file: auditFilePath(ctx.io.userDataDir), kioskId: cfg.kioskId });
+        // Reading needs no config: a broken config must not keep IT from the trail.
+        const log = createAuditLog({ file: auditFilePath(ctx.io.userDataDir), kioskId: '' });
         const { entries, skipped } = await log.tail(Number(o.lines));
         const human = [
           ...(entries.length === 0 ? [`No audit entries yet (${log.file}).`] : entries.map(line)),

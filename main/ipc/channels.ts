@@ -17,6 +17,7 @@ export const INVOKE_CHANNELS = {
 /** Push channels (main → renderer), each with its subscribe method on `window.kiosk`. */
 export const EVENT_CHANNELS = {
   'session:expired': 'onSessionExpired',
+  'audit:write-failed': 'onAuditWriteFailed',
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE_CHANNELS;

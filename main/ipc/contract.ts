@@ -107,6 +107,8 @@ export const CONTRACT = {
 /** Payloads of the push channels. */
 export interface EventPayloads {
   'session:expired': { reason: 'expired' };
+  /** An audit line could not be written: staff must tell IT. */
+  'audit:write-failed': { outcome: string };
 }
 
 // Compile-time guards: the channel tables and the contract list the same channels.

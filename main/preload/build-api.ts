@@ -41,6 +41,7 @@ export function buildKioskApi(bridge: PreloadBridge): KioskApi {
     kioskInfo: () => call('kiosk:info', {}),
     restartKiosk: () => call('kiosk:restart', {}),
     onSessionExpired: (listener) => on('session:expired', listener),
+    onAuditWriteFailed: (listener) => on('audit:write-failed', listener),
   };
   return Object.freeze(api);
 }

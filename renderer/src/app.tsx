@@ -17,6 +17,7 @@ export function App() {
   const screen = useKiosk((s) => s.screen);
   const bootError = useKiosk((s) => s.bootError);
   const locale = useKiosk((s) => s.locale);
+  const boot = useKiosk((s) => s.boot);
 
   useEffect(() => {
     void i18n.changeLanguage(locale);
@@ -35,6 +36,9 @@ export function App() {
           <p>{t('app.cannotStart')}</p>
           <p>{errorText(t, bootError)}</p>
         </Notice>
+        <button type="button" className="primary" onClick={() => void boot()}>
+          {t('result.retry')}
+        </button>
       </main>
     );
   } else {

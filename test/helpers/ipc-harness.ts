@@ -76,10 +76,17 @@ export async function createIpcHarness(
     appOrigin?: string;
     /** Receives main → renderer pushes (besides the `pushed` list). */
     onPush?: (channel: string, payload: unknown) => void;
+    /** The kiosk config file's content (default: none, i.e. sandbox defaults). */
+    config?: Record<string, unknown>;
   } = {},
 ): Promise<IpcHarness> {
   let sandbox = await startSandbox(options.sandbox ?? {});
-  const config = await loadConfig({ env: {}, userDataDir: '/nonexistent', readFile: async () => null });
+  const configFile = options.config ? JSON.stringify(options.config) : null;
+  const config = await loadConfig({
+    env: {},
+    userDataDir: '/nonexistent',
+    readFile: async (p) => (p === join('/nonexistent', 'kiosk-config.json') ? configFile : null),
+  });
   const recording = recordingTransport();
   const { sent } = recording;
   const transport = options.wrapTransport ? options.wrapTransport(recording.transport) : recording.transport;
@@ -92,11 +99,19 @@ export async function createIpcHarness(
   const audit =
     options.audit ??
     createAuditLog({ file: join(mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'audit-')), 'audit.jsonl'), kioskId: 'test-kiosk' });
+  const push = createPush(() => ({
+    isDestroyed: () => false,
+    send: (channel, payload) => {
+      pushed.push({ channel, payload });
+      options.onPush?.(channel, payload);
+    },
+  }));
   const deps: HandlerDeps = {
     session: services.session,
     profile: services.profile,
     journal,
     audit,
+    onAuditFailure: (outcome) => push('audit:write-failed', { outcome }),
     logger,
     config,
     sandbox: true,
@@ -107,13 +122,6 @@ export async function createIpcHarness(
     isTrustedSender: createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: options.appOrigin ?? APP_ORIGIN }),
     logger,
   });
-  const push = createPush(() => ({
-    isDestroyed: () => false,
-    send: (channel, payload) => {
-      pushed.push({ channel, payload });
-      options.onPush?.(channel, payload);
-    },
-  }));
   services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
 
   const raw = (channel: string, args: readonly unknown[], sender: SenderInfo = KIOSK_SENDER): Promise<unknown> => {

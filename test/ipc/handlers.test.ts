@@ -212,7 +212,7 @@ describe('audit trail of update attempts', () => {
     expect((await again.h.audit.tail(10)).entries.map((e) => e.outcome)).toEqual(['unknown', 'reconciled-applied']);
   });
 
-  it('reports an audit trail that cannot be written, on success and on failure', async () => {
+  it('reports an audit trail that cannot be written on a failed update, and pushes the warning', async () => {
     const cap = captureLogger();
     const failing = { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
     h = await createIpcHarness(cap.logger, { audit: failing, wrapTransport: dropUpdates });
@@ -220,6 +220,7 @@ describe('audit trail of update attempts', () => {
     const lost = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
     expect(lost).toMatchObject({ ok: false, error: { code: 'outcome-unknown', message: expect.stringMatching(/audit record could not be written/) } });
     expect(cap.text()).toContain('audit line could not be written');
+    expect(h.pushed).toContainEqual({ channel: 'audit:write-failed', payload: { outcome: 'unknown' } });
   });
 
   it('returns auditRecorded: false when the update went through but its line did not', async () => {

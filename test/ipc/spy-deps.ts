@@ -33,6 +33,7 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     profile,
     journal: createUpdateJournal(),
     audit: { append: async () => void calls.push('audit.append') },
+    onAuditFailure: () => void calls.push('audit.failed'),
     logger: silentLogger,
     config: { mode: 'sandbox', locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120 },
     sandbox: true,

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from '../../main/deepfaceauth/http-transport';
 import { chromiumAvailable, launchChromium } from '../helpers/chromium';
 import { openUi, type UiSession } from '../helpers/ui-harness';
-import { fill, inputValues, review, toEdit } from './ui-steps';
+import { fill, findCustomer, inputValues, review, toEdit } from './ui-steps';
 
 const ARTIFACTS = join(process.env['KIOSK_TEST_ARTIFACTS'] ?? join(process.cwd(), 'test-artifacts'), 'screenshots');
 const IDLE_MS = 120_000;
@@ -54,7 +54,7 @@ describe('idle reset', () => {
     await page.evaluate(() => sessionStorage.setItem('probe', 'x'));
     await page.clock.runFor(IDLE_MS + 1000);
     await pw(page.getByRole('alertdialog', { name: 'Still there?' })).toBeVisible();
-    await pw(page.getByText(/cleared in 19 seconds/)).toBeVisible();
+    await pw(page.getByText(/cleared in 1?\d seconds/)).toBeVisible();
     await page.clock.runFor(20_000);
     await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
     await pw(page.getByRole('alertdialog')).toHaveCount(0);
@@ -97,7 +97,13 @@ describe('idle reset', () => {
 });
 
 describe('language', () => {
-  it('switches between English and Hindi on screen, starting from the configured locale', async () => {
+  it('starts in the configured locale', async () => {
+    ui = await openUi(browser, { ipc: { config: { locale: 'hi' } } });
+    await pw(ui.page.getByRole('heading', { name: 'स्टाफ़ साइन-इन' })).toBeVisible();
+    expect(await ui.page.evaluate(() => document.documentElement.lang)).toBe('hi');
+  });
+
+  it('switches between English and Hindi on screen', async () => {
     ui = await openUi(browser);
     const { page } = ui;
     await pw(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
@@ -185,12 +191,16 @@ describe('every screen: accessibility (axe) and screenshots, both languages and 
     expect(checked).toHaveLength(18);
   }, 180_000);
 
-  it('the failure and the reconcile screens', async () => {
+  it('the failure, refusal and reconcile screens', async () => {
     const checked: string[] = [];
-    let mode: 'down' | 'lost' = 'down';
+    let mode: 'down' | 'lost' | 'dropped' | 'rejected' = 'down';
     const wrap = (send: Transport): Transport => async (req) => {
       if (!req.url.endsWith('/user/update')) return send(req);
       if (mode === 'down') return { kind: 'not-sent', reason: 'network' };
+      if (mode === 'dropped') return { kind: 'sent-no-answer', reason: 'timeout' };
+      if (mode === 'rejected') {
+        return { kind: 'response', status: 400, contentType: 'application/json', body: JSON.stringify({ error: { message: 'User is locked', status: 400 } }) };
+      }
       await send(req);
       return { kind: 'sent-no-answer', reason: 'network' };
     };
@@ -206,6 +216,18 @@ describe('every screen: accessibility (axe) and screenshots, both languages and 
     await page.getByRole('button', { name: 'Try again' }).click();
     await pw(page.getByText(/It was applied/)).toBeVisible();
     await captureScreen(page, 'result-reconciled', checked);
-    expect(checked).toHaveLength(4);
-  }, 60_000);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await findCustomer(page, 'arjun.mehta');
+    await fill(page, { 'Full name': 'Arjun S Mehta' });
+    await review(page);
+    mode = 'dropped';
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText(/It was not applied/)).toBeVisible();
+    await captureScreen(page, 'result-not-applied', checked);
+    mode = 'rejected';
+    await page.getByRole('button', { name: 'Submit again' }).click();
+    await pw(page.getByText('The service refused the update.')).toBeVisible();
+    await captureScreen(page, 'result-rejected', checked);
+    expect(checked).toHaveLength(8);
+  }, 120_000);
 });

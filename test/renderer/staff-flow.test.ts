@@ -51,7 +51,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     ui = await openUi(browser);
     const { page, ipc } = ui;
     await toEdit(page, 'ravi.kumar');
-    const errorOf = (label: string) => page.getByRole('group').or(page.locator('.field')).filter({ has: page.getByLabel(label, { exact: true }) }).getByRole('alert');
+    const errorOf = (label: string) => page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) }).getByRole('alert');
     const cases: [string, string, string][] = [
       ['User name', 'ravi kumar', 'A user name cannot contain spaces.'],
       ['User name', 'rk', 'A user name has 3 to 64 characters.'],
@@ -125,8 +125,8 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await page.getByRole('button', { name: 'Try again' }).click();
     await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
     expect(ipc.sandbox.state.details('arjun.mehta')).toMatchObject({ emailId: 'arjun.new@example.com' });
-    // The first submit failed at the read before the update call, so only the second is an attempt.
-    expect((await ipc.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['applied']);
+    // The first submit failed at the read before the update call; both are attempts.
+    expect((await ipc.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['failed', 'applied']);
     expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(1);
   });
 
@@ -216,8 +216,11 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await pw(page.getByLabel('Customer user name')).toBeFocused();
     await page.keyboard.type('priya.sharma');
     await page.keyboard.press('Enter');
-    await pw(page.getByRole('heading', { name: 'Edit details' })).toBeVisible();
-    await page.getByLabel('Full name', { exact: true }).focus();
+    await pw(page.getByRole('heading', { name: 'Edit details' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await pw(page.getByLabel('User name', { exact: true })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await pw(page.getByLabel('Full name', { exact: true })).toBeFocused();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('Priya K Sharma');
     await page.keyboard.press('Enter');
@@ -229,5 +232,69 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await page.keyboard.press('Enter');
     await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
     expect(ipc.sandbox.state.details('priya.sharma')).toMatchObject({ fullName: 'Priya K Sharma' });
+  });
+
+  it('updates a record whose untouched values break today’s rules (legacy data)', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    ipc.sandbox.state.createUser({ userName: 'mary.obrien', fullName: 'Mary O’Brien, MBA', emailId: 'mary@example.com', phoneNumber: '501234567', countryCode: '+971' }, 'success');
+    await toEdit(page, 'mary.obrien');
+    await fill(page, { 'E-mail address': 'mary.new@example.com' });
+    await review(page);
+    await pw(page.locator('tr.changed th')).toHaveText(['E-mail']);
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    expect(ipc.sandbox.state.details('mary.obrien')).toMatchObject({ fullName: 'Mary O’Brien, MBA', emailId: 'mary.new@example.com', phoneNumber: '501234567' });
+  });
+
+  it('a new user name taken between the review and the submit: back to the edit, nothing sent', async () => {
+    ui = await openUi(browser);
+    const { page, ipc } = ui;
+    await toEdit(page, 'ravi.kumar');
+    await fill(page, { 'User name': 'ravi.free' });
+    await review(page);
+    await pw(page.getByRole('heading', { name: 'Review changes' })).toBeVisible();
+    ipc.sandbox.state.createUser({ userName: 'ravi.free', fullName: 'Other Person', emailId: 'o@example.com', phoneNumber: '9000000001', countryCode: '+91' }, 'success');
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByRole('heading', { name: 'Edit details' })).toBeVisible();
+    await pw(page.getByText(/already taken/)).toBeVisible();
+    await pw(page.getByText('This user name is available.')).toHaveCount(0);
+    expect(await inputValues(page)).toMatchObject({ userName: 'ravi.free' });
+    expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(0);
+  });
+
+  it('locks the form, Cancel and Sign out while the new user name is being checked', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const holdNameCheck = (send: Transport): Transport => async (req) => {
+      if (req.url.endsWith('/user/details') && req.body.includes('ravi.slow')) await gate;
+      return send(req);
+    };
+    ui = await openUi(browser, { ipc: { wrapTransport: holdNameCheck } });
+    const { page } = ui;
+    await toEdit(page, 'ravi.kumar');
+    await fill(page, { 'User name': 'ravi.slow' });
+    await review(page);
+    await pw(page.getByRole('button', { name: 'Checking…' })).toBeDisabled();
+    await pw(page.getByRole('button', { name: 'Cancel and start over' })).toBeDisabled();
+    await pw(page.getByRole('button', { name: 'Sign out' })).toBeDisabled();
+    await pw(page.getByLabel('Full name', { exact: true })).toBeDisabled();
+    release();
+    await pw(page.getByRole('heading', { name: 'Review changes' })).toBeVisible();
+    await pw(page.getByRole('button', { name: 'Sign out' })).toBeEnabled();
+  });
+
+  it('tells staff when the audit line could not be written', async () => {
+    const failing = { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
+    ui = await openUi(browser, { ipc: { audit: failing } });
+    const { page } = ui;
+    await toEdit(page, 'ravi.kumar');
+    await fill(page, { 'Full name': 'Ravi K' });
+    await review(page);
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    await pw(page.getByText('The audit record of this update could not be written. Tell branch IT.').first()).toBeVisible();
+    await page.getByRole('button', { name: 'I have told IT' }).click();
+    await pw(page.getByRole('button', { name: 'I have told IT' })).toHaveCount(0);
   });
 });

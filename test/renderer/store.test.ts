@@ -32,6 +32,7 @@ function fakeApi(answers: Partial<Record<keyof KioskApi, unknown>> = {}) {
       expired = l;
       return () => undefined;
     },
+    onAuditWriteFailed: () => () => undefined,
   } as unknown as KioskApi;
   return { api, calls, fireExpired: () => expired() };
 }
@@ -165,5 +166,68 @@ describe('store', () => {
     store.getState().wipeCustomer();
     expect(store.getState().screen).toBe('find');
     expect(JSON.stringify(store.getState().profile)).not.toMatch(/ravi/i);
+  });
+
+  it('drops an answer that arrives after the customer was wiped', async () => {
+    let release: (r: Result<CustomerProfile>) => void = () => undefined;
+    const fake = fakeApi({ kioskInfo: ok(INFO), sessionState: ok({ signedIn: true }), lookupProfile: () => new Promise((r) => (release = r)) });
+    const store = createKioskStore({ api: fake.api, newId: () => 'id' });
+    await store.getState().boot();
+    store.getState().setQuery('ravi.kumar');
+    const pending = store.getState().lookup();
+    store.getState().wipeCustomer();
+    release(ok(RAVI));
+    await pending;
+    expect(store.getState().screen).toBe('find');
+    expect(store.getState().profile.customer).toBeNull();
+  });
+
+  it('refuses to sign out while something is in flight', async () => {
+    let release: (r: Result<{ available: boolean }>) => void = () => undefined;
+    const { store, calls } = await editing({ checkUserName: () => new Promise((r) => (release = r)) });
+    store.getState().setField('userName', 'ravi.new');
+    const pending = store.getState().review();
+    await store.getState().signOut();
+    expect(calls.some((c) => c.method === 'signOut')).toBe(false);
+    release(ok({ available: true }));
+    await pending;
+    expect(store.getState().screen).toBe('review');
+  });
+
+  it('a session expiry while a lost answer is checked: after sign-in, the check runs again', async () => {
+    let checks = 0;
+    const { store } = await editing({
+      updateProfile: { ok: false, error: { code: 'outcome-unknown', message: 'lost' } },
+      reconcileUpdate: () => (++checks === 1 ? { ok: false, error: { code: 'session-expired', message: '' } } : ok({ verdict: 'applied', auditRecorded: true })),
+      signIn: ok({ signedIn: true }),
+    });
+    store.getState().setField('fullName', 'Ravi K');
+    await store.getState().review();
+    await store.getState().submit();
+    expect(store.getState().screen).toBe('sign-in');
+    expect(store.getState().session.resume).toBe('result');
+    await store.getState().signIn('pw');
+    expect(checks).toBe(2);
+    expect(store.getState().screen).toBe('result');
+    expect(store.getState().profile.submission).toMatchObject({ status: 'reconciled', verdict: 'applied' });
+  });
+
+  it('a session expiry during the submit: back to the review, nothing marked as sent', async () => {
+    const { store } = await editing({ updateProfile: { ok: false, error: { code: 'session-expired', message: '' } }, signIn: ok({ signedIn: true }) });
+    store.getState().setField('fullName', 'Ravi K');
+    await store.getState().review();
+    await store.getState().submit();
+    await store.getState().signIn('pw');
+    expect(store.getState().screen).toBe('review');
+    expect(store.getState().profile.submission.status).toBe('idle');
+  });
+
+  it('sends exactly what was reviewed', async () => {
+    const { store, calls } = await editing({ updateProfile: ok({}) });
+    store.getState().setField('fullName', 'Ravi K');
+    await store.getState().review();
+    store.getState().setField('fullName', 'Changed After Review');
+    await store.getState().submit();
+    expect((calls.find((c) => c.method === 'updateProfile')?.request as { changes: unknown }).changes).toEqual({ fullName: 'Ravi K' });
   });
 });

@@ -12,6 +12,8 @@ export interface HandlerDeps {
   journal: UpdateJournal;
   /** Every update attempt and every reconcile leaves a line here. */
   audit: Pick<AuditLog, 'append'>;
+  /** Called when an audit line could not be written (main pushes it to the renderer). */
+  onAuditFailure(outcome: string): void;
   logger: Logger;
   config: Pick<KioskConfig, 'mode' | 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds'>;
   /** True when the client talks to the embedded sandbox service. */

@@ -1,7 +1,7 @@
 import { KioskError } from '../../shared/kiosk-error';
 import type { UpdatePlan } from '../../profile/profile-service';
 import type { Handler } from '../handle';
-import type { AuditOutcome } from '../../audit/audit-log';
+import type { AuditField, AuditOutcome, AuditRecord } from '../../audit/audit-log';
 import type { CustomerProfile, ProfileValues, ReconcileVerdict } from '../contract';
 import type { HandlerDeps } from './handler-deps';
 
@@ -38,18 +38,17 @@ export function profileHandlers(deps: HandlerDeps): {
   const { profile, journal, audit, logger } = deps;
 
   /** Appends the audit line of a plan; false (and an error in the main log) when it failed. */
-  async function record(plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean> {
+  function record(plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean> {
+    return append({ userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face }, outcome);
+  }
+
+  async function append(what: Omit<AuditRecord, 'outcome'>, outcome: AuditOutcome): Promise<boolean> {
     try {
-      await audit.append({
-        userNameBefore: plan.before.userName,
-        userNameAfter: plan.after.userName,
-        changedFields: [...plan.changed],
-        face: plan.face,
-        outcome,
-      });
+      await audit.append({ ...what, outcome });
       return true;
     } catch {
       logger.error('audit line could not be written', { outcome });
+      deps.onAuditFailure(outcome);
       return false;
     }
   }
@@ -69,7 +68,17 @@ export function profileHandlers(deps: HandlerDeps): {
       if (journal.isUsed(updateId)) {
         throw new KioskError('invalid-input', 'This update was already submitted. Check its result instead of sending it again.');
       }
-      const plan = await profile.plan(userName, changes, face);
+      let plan: UpdatePlan;
+      try {
+        plan = await profile.plan(userName, changes, face);
+      } catch (err) {
+        // Refused before the update call (a check, a taken name, the read before it): still an
+        // attempt staff made, recorded with the fields they asked to change.
+        const asked = (Object.keys(changes) as AuditField[]).filter((f) => changes[f] !== undefined);
+        const refused = err instanceof KioskError && (err.code === 'rejected' || err.code === 'invalid-input');
+        await append({ userNameBefore: userName, userNameAfter: changes.userName ?? userName, changedFields: asked, face }, refused ? 'rejected' : 'failed');
+        throw err;
+      }
       journal.begin(updateId, plan);
       let outcome;
       try {

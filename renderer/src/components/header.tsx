@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../store';
+import { profileBusy } from '../store/profile-slice';
+import { Notice } from './notice';
 
 /** Title, SANDBOX label, kiosk id, language switch and sign-out. */
 export function Header() {
@@ -9,6 +11,9 @@ export function Header() {
   const setLocale = useKiosk((s) => s.setLocale);
   const signedIn = useKiosk((s) => s.session.signedIn);
   const signOut = useKiosk((s) => s.signOut);
+  const busy = useKiosk((s) => profileBusy(s.profile) || s.session.busy);
+  const auditWarning = useKiosk((s) => s.auditWarning);
+  const dismiss = useKiosk((s) => s.dismissAuditWarning);
   return (
     <header className="app-header">
       <div className="brand">
@@ -31,11 +36,21 @@ export function Header() {
           {t('app.language')}
         </button>
         {signedIn && (
-          <button type="button" className="secondary" onClick={() => void signOut()}>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void signOut()}>
             {t('app.signOut')}
           </button>
         )}
       </div>
+      {auditWarning && (
+        <div className="audit-warning">
+          <Notice kind="warning">
+            <p>{t('result.auditFailed')}</p>
+            <button type="button" className="secondary" onClick={dismiss}>
+              {t('app.dismiss')}
+            </button>
+          </Notice>
+        </div>
+      )}
     </header>
   );
 }

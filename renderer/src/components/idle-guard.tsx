@@ -1,19 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../store';
+import { EMPTY_PROFILE, profileBusy } from '../store/profile-slice';
 import type { KioskState } from '../store/types';
 
 /** Seconds the "Still there?" countdown runs before the customer's data is wiped. */
 export const IDLE_WARNING_SECONDS = 20;
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 
+/** Anything of a customer in the store, on any screen (a draft kept across a sign-in too). */
 function holdsCustomerData(s: KioskState): boolean {
-  return s.screen !== 'sign-in' && s.screen !== 'loading' && (s.profile.query !== '' || s.profile.customer !== null);
-}
-
-function busy(s: KioskState): boolean {
-  const st = s.profile.submission.status;
-  return st === 'submitting' || st === 'checking';
+  return s.screen !== 'loading' && JSON.stringify({ ...s.profile, epoch: 0 }) !== JSON.stringify(EMPTY_PROFILE);
 }
 
 /**
@@ -23,7 +20,7 @@ function busy(s: KioskState): boolean {
  */
 export function IdleGuard() {
   const { t } = useTranslation();
-  const active = useKiosk((s) => holdsCustomerData(s) && !busy(s));
+  const active = useKiosk((s) => holdsCustomerData(s) && !profileBusy(s.profile));
   const timeoutMs = useKiosk((s) => (s.info?.idleTimeoutSeconds ?? 120) * 1000);
   const wipe = useKiosk((s) => s.wipeCustomer);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
@@ -60,7 +57,16 @@ export function IdleGuard() {
 
   const warning = secondsLeft !== null;
   useEffect(() => {
-    if (warning) stayButton.current?.focus();
+    if (!warning) return;
+    // Focus on the answer, and keep the screen behind out of reach until it is given.
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const behind = [...document.querySelectorAll<HTMLElement>('body > #root > :not(.idle-overlay)')];
+    for (const el of behind) el.inert = true;
+    stayButton.current?.focus();
+    return () => {
+      for (const el of behind) el.inert = false;
+      previous?.focus();
+    };
   }, [warning]);
 
   if (!warning) return null;
@@ -69,7 +75,7 @@ export function IdleGuard() {
       <div className="idle-box">
         <h2 id="idle-title">{t('idle.title')}</h2>
         <p id="idle-body">{t('idle.body', { seconds: secondsLeft })}</p>
-        <button ref={stayButton} type="button" className="primary">
+        <button ref={stayButton} type="button" className="primary" onClick={() => setSecondsLeft(null)}>
           {t('idle.stay')}
         </button>
       </div>

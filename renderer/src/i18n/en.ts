@@ -8,6 +8,7 @@ export const en = {
     language: 'हिन्दी',
     languageLabel: 'Switch the language to Hindi',
     signOut: 'Sign out',
+    dismiss: 'I have told IT',
     loading: 'Starting…',
     cannotStart: 'The kiosk could not start. Call branch IT.',
   },

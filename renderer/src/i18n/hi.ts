@@ -4,12 +4,13 @@ import type { Translation } from './en';
 export const hi: Translation = {
   app: {
     title: 'ग्राहक विवरण अपडेट',
-    sandbox: 'सैंडबॉक्स',
+    sandbox: 'SANDBOX',
     sandboxNote: 'डेमो सेवा: कोई असली ग्राहक डेटा नहीं',
     kiosk: 'कियोस्क {{id}}',
     language: 'English',
     languageLabel: 'भाषा अंग्रेज़ी में बदलें',
     signOut: 'साइन आउट',
+    dismiss: 'मैंने आईटी को बता दिया',
     loading: 'शुरू हो रहा है…',
     cannotStart: 'कियोस्क शुरू नहीं हो सका। शाखा आईटी को कॉल करें।',
   },
@@ -36,7 +37,7 @@ export const hi: Translation = {
     title: 'विवरण बदलें',
     current: 'वर्तमान विवरण',
     userName: 'यूज़र नेम',
-    userNameHint: '3–64 अक्षर: अक्षर, अंक, बिंदु, अंडरस्कोर, हाइफ़न या @। कोई स्पेस नहीं।',
+    userNameHint: '3–64 वर्ण: अक्षर, अंक, बिंदु, अंडरस्कोर, हाइफ़न या @। कोई स्पेस नहीं।',
     fullName: 'पूरा नाम',
     emailId: 'ई-मेल पता',
     phoneNumber: 'फ़ोन नंबर',
@@ -63,7 +64,7 @@ export const hi: Translation = {
     renameWarning: 'यूज़र नेम बदल रहा है: अब से ग्राहक को नया यूज़र नेम इस्तेमाल करना होगा।',
     faceWarning: 'इस चरण के बाद ग्राहक कैमरे पर अपना चेहरा फिर से रिकॉर्ड करेगा।',
     confirm: 'पुष्टि करें और अपडेट करें',
-    back: 'बदलने पर वापस जाएँ',
+    back: 'संपादन पर वापस जाएँ',
   },
   result: {
     title: 'अपडेट का परिणाम',
@@ -87,7 +88,7 @@ export const hi: Translation = {
     retry: 'फिर से कोशिश करें',
     submitAgain: 'फिर से भेजें',
     checkAgain: 'फिर से जाँचें',
-    backToEdit: 'बदलने पर वापस जाएँ',
+    backToEdit: 'संपादन पर वापस जाएँ',
     lookUpAgain: 'ग्राहक को फिर से खोजें',
   },
   idle: {
@@ -105,13 +106,13 @@ export const hi: Translation = {
     userName: {
       required: 'यूज़र नेम दर्ज करें।',
       spaces: 'यूज़र नेम में स्पेस नहीं हो सकता।',
-      length: 'यूज़र नेम में 3 से 64 अक्षर होते हैं।',
+      length: 'यूज़र नेम में 3 से 64 वर्ण होते हैं।',
       charset: 'केवल अक्षर, अंक, बिंदु, अंडरस्कोर, हाइफ़न या @ इस्तेमाल करें।',
       taken: 'यह यूज़र नेम पहले से लिया जा चुका है। कोई दूसरा चुनें।',
     },
     fullName: {
       required: 'पूरा नाम दर्ज करें।',
-      length: 'पूरा नाम अधिकतम 100 अक्षरों का होता है।',
+      length: 'पूरा नाम अधिकतम 100 वर्णों का होता है।',
       charset: 'अक्षर, स्पेस, बिंदु, एपॉस्ट्रॉफ़ी या हाइफ़न इस्तेमाल करें।',
     },
     emailId: {

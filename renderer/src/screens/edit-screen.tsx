@@ -45,6 +45,7 @@ export function EditScreen() {
         <p>{t('edit.enrollmentLink', { state: customer.hasEnrollmentLink ? t('edit.linkYes') : t('edit.linkNo') })}</p>
       </section>
       <form onSubmit={onSubmit} noValidate>
+        <fieldset className="plain" disabled={busy}>
         <Field name="userName" label={t('edit.userName')} hint={t('edit.userNameHint')} value={draft.userName} onChange={(v) => setField('userName', v)} error={err(errors.userName)} />
         {nameCheck === 'available' && <Notice kind="success">{t('edit.nameAvailable')}</Notice>}
         <Field name="fullName" label={t('edit.fullName')} value={draft.fullName} onChange={(v) => setField('fullName', v)} error={err(errors.fullName)} autoComplete="off" />
@@ -54,13 +55,14 @@ export function EditScreen() {
           <input type="checkbox" name="face" checked={draft.face} onChange={(e) => setFace(e.target.checked)} />
           <span>{t('edit.face')}</span>
         </label>
+        </fieldset>
         {formError && <Notice kind="error">{t(`errors.${formError}`)}</Notice>}
-        {formMessage && <Notice kind="error">{formMessage}</Notice>}
+        {formMessage && <Notice kind="error">{`${t('errors.code.invalid-input')} (${formMessage})`}</Notice>}
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? t('edit.checking') : t('edit.review')}
           </button>
-          <button type="button" className="secondary" onClick={wipe}>
+          <button type="button" className="secondary" disabled={busy} onClick={wipe}>
             {t('edit.cancel')}
           </button>
         </div>

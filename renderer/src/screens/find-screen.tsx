@@ -17,7 +17,7 @@ export function FindScreen() {
     e.preventDefault();
     void lookup();
   };
-  const message = error ? (error.code === 'invalid-input' && !error.message ? t('find.invalid') : errorText(t, error)) : null;
+  const message = error ? (error.code === 'invalid-input' && !error.message ? t('find.invalid') : errorText(t, error, 'lookup')) : null;
   return (
     <main className="screen">
       <h2>{t('find.title')}</h2>

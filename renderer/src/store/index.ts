@@ -15,6 +15,7 @@ export function createKioskStore(deps: StoreDeps): StoreApi<KioskState> {
     ...createProfileSlice(deps)(...a),
   }));
   deps.api.onSessionExpired(() => store.getState().sessionExpired());
+  deps.api.onAuditWriteFailed(() => store.setState({ auditWarning: true }));
   return store;
 }
 

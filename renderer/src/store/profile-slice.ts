@@ -1,4 +1,5 @@
-import { changesOf, diffRows, draftFrom, DRAFT_FIELDS, type DraftField } from '../domain/profile-draft';
+import type { CustomerProfile } from '../../../main/ipc/contract';
+import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../domain/profile-draft';
 import { checkField, checkPhone, type FieldError } from '../domain/validate';
 import type { ProfileSlice, SliceCreator } from './types';
 
@@ -16,22 +17,41 @@ export const EMPTY_PROFILE: ProfileSlice['profile'] = {
   nameCheck: 'idle',
   reviewBusy: false,
   rows: [],
+  reviewed: null,
   submission: EMPTY_SUBMISSION,
+  epoch: 0,
 };
+
+/** True while something is in flight for the customer: no wipe, no sign-out, no idle reset. */
+export function profileBusy(p: ProfileSlice['profile']): boolean {
+  return p.lookupBusy || p.reviewBusy || p.submission.status === 'submitting' || p.submission.status === 'checking';
+}
+
+/** The record's value of a field as the draft shows it. */
+function recordValue(customer: CustomerProfile, field: DraftField): string {
+  return field === 'phoneNumber' ? displayPhone(customer) : customer[field];
+}
 
 export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) => (set, get) => {
   const patch = (p: Partial<ProfileSlice['profile']>): void => set((s) => ({ profile: { ...s.profile, ...p } }));
   const submission = (p: Partial<ProfileSlice['profile']['submission']>): void =>
     set((s) => ({ profile: { ...s.profile, submission: { ...s.profile.submission, ...p } } }));
+  const epoch = (): number => get().profile.epoch;
 
-  /** Sends the update of the reviewed draft under a fresh id; a retry is a new submit. */
+  /** Field checks; a value staff did not change is the record's own and is not held to the rules. */
+  function fieldError(field: DraftField, value: string, customer: CustomerProfile): FieldError | null {
+    if (value === recordValue(customer, field)) return null;
+    return checkField(field, value, customer.userName);
+  }
+
+  /** Sends exactly the reviewed changes under a fresh id; a retry is a new submit. */
   async function send(): Promise<void> {
-    const { customer, draft, rows, submission: sub } = get().profile;
-    if (!customer || !draft || sub.status === 'submitting' || sub.status === 'checking') return;
+    const { customer, reviewed, submission: sub } = get().profile;
+    if (!customer || !reviewed || sub.status === 'submitting' || sub.status === 'checking') return;
     const updateId = newId();
     submission({ status: 'submitting', updateId, error: null, result: null, verdict: null });
     set({ screen: 'result' });
-    const r = await api.updateProfile({ updateId, userName: customer.userName, changes: changesOf(rows, draft), face: draft.face });
+    const r = await api.updateProfile({ updateId, userName: customer.userName, changes: reviewed.changes, face: reviewed.face });
     if (get().profile.submission.updateId !== updateId) return; // wiped meanwhile
     if (r.ok) {
       submission({ status: 'done', result: r.value });
@@ -45,11 +65,22 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     }
     if (r.error.code === 'invalid-input') {
       // Main refused the values (e.g. the new name was taken meanwhile): back to the form.
-      patch({ formMessage: r.error.message, submission: EMPTY_SUBMISSION });
+      patch({ formMessage: r.error.message, nameCheck: 'idle', reviewed: null, submission: EMPTY_SUBMISSION });
       set({ screen: 'edit' });
       return;
     }
     submission({ status: 'failed', error: r.error });
+  }
+
+  /** Checks a typed phone with the full rules once they are loaded, if it is still the draft's. */
+  async function checkPhoneLater(value: string): Promise<void> {
+    const info = get().info;
+    const at = epoch();
+    if (!info) return;
+    const r = await checkPhone(value, info.country);
+    const { draft, fieldErrors } = get().profile;
+    if (epoch() !== at || draft?.phoneNumber !== value || !('error' in r)) return;
+    patch({ fieldErrors: { ...fieldErrors, phoneNumber: r.error } });
   }
 
   return {
@@ -63,46 +94,54 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
         patch({ lookupError: { code: 'invalid-input', message: '' } });
         return;
       }
+      const at = epoch();
       patch({ lookupBusy: true, lookupError: null });
       const r = await api.lookupProfile({ userName });
+      if (epoch() !== at) return;
       if (!r.ok) {
         patch({ lookupBusy: false });
         if (!get().handleCommonError(r.error)) patch({ lookupError: r.error });
         return;
       }
-      patch({ ...EMPTY_PROFILE, query: userName, customer: r.value, draft: draftFrom(r.value) });
+      patch({ ...EMPTY_PROFILE, epoch: at, query: userName, customer: r.value, draft: draftFrom(r.value) });
       set({ screen: 'edit' });
     },
     setField(field, value) {
-      const { draft, customer, fieldErrors } = get().profile;
-      if (!draft || !customer) return;
-      const next = { ...draft, [field]: value };
-      const error = checkField(field, value, customer.userName);
+      const { draft, customer, fieldErrors, reviewBusy } = get().profile;
+      if (!draft || !customer || reviewBusy) return;
+      const error = fieldError(field, value, customer);
       const errors: Partial<Record<DraftField, FieldError>> = Object.fromEntries(Object.entries(fieldErrors).filter(([k]) => k !== field));
       if (error) errors[field] = error;
-      patch({ draft: next, fieldErrors: errors, formError: null, formMessage: null, ...(field === 'userName' ? { nameCheck: 'idle' } : {}) });
+      patch({ draft: { ...draft, [field]: value }, fieldErrors: errors, formError: null, formMessage: null, ...(field === 'userName' ? { nameCheck: 'idle' } : {}) });
+      if (field === 'phoneNumber' && !error && value !== recordValue(customer, 'phoneNumber')) void checkPhoneLater(value);
     },
     setFace: (face) => {
-      const draft = get().profile.draft;
-      if (draft) patch({ draft: { ...draft, face }, formError: null });
+      const { draft, reviewBusy } = get().profile;
+      if (draft && !reviewBusy) patch({ draft: { ...draft, face }, formError: null });
     },
     async review() {
       const { draft, customer, reviewBusy } = get().profile;
       const info = get().info;
       if (!draft || !customer || !info || reviewBusy) return;
+      const at = epoch();
       const errors: Partial<Record<DraftField, FieldError>> = {};
       for (const f of DRAFT_FIELDS) {
-        const e = checkField(f, draft[f], customer.userName);
+        const e = fieldError(f, draft[f], customer);
         if (e) errors[f] = e;
       }
       patch({ reviewBusy: true, formError: null, formMessage: null });
-      const phone = errors.phoneNumber ? null : await checkPhone(draft.phoneNumber, info.country);
-      if (phone && 'error' in phone) errors.phoneNumber = phone.error;
-      if (Object.keys(errors).length > 0 || !phone || 'error' in phone) {
+      let national = customer.phoneNumber;
+      if (!errors.phoneNumber && draft.phoneNumber !== recordValue(customer, 'phoneNumber')) {
+        const phone = await checkPhone(draft.phoneNumber, info.country);
+        if (epoch() !== at) return;
+        if ('error' in phone) errors.phoneNumber = phone.error;
+        else national = phone.national;
+      }
+      if (Object.keys(errors).length > 0) {
         patch({ reviewBusy: false, fieldErrors: errors });
         return;
       }
-      const rows = diffRows(customer, draft, phone.national);
+      const rows = diffRows(customer, draft, national);
       if (!rows.some((r) => r.changed) && !draft.face) {
         patch({ reviewBusy: false, fieldErrors: {}, formError: 'form.nothingChanged' });
         return;
@@ -110,9 +149,10 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       if (rows.find((r) => r.field === 'userName')?.changed) {
         patch({ nameCheck: 'checking' });
         const r = await api.checkUserName({ userName: draft.userName });
+        if (epoch() !== at) return;
         if (!r.ok) {
           patch({ reviewBusy: false, nameCheck: 'failed' });
-          if (!get().handleCommonError(r.error)) patch({ formMessage: r.error.message });
+          if (!get().handleCommonError(r.error)) patch({ formError: 'form.nameCheckFailed' });
           return;
         }
         if (!r.value.available) {
@@ -121,11 +161,12 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
         }
         patch({ nameCheck: 'available' });
       }
-      patch({ reviewBusy: false, fieldErrors: {}, rows });
+      // The form is locked while this runs, so the reviewed changes are the draft's.
+      patch({ reviewBusy: false, fieldErrors: {}, rows, reviewed: { changes: changesOf(rows, draft), face: draft.face } });
       set({ screen: 'review' });
     },
     backToEdit() {
-      patch({ submission: EMPTY_SUBMISSION });
+      patch({ submission: EMPTY_SUBMISSION, reviewed: null });
       set({ screen: 'edit' });
     },
     submit: send,
@@ -142,7 +183,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       submission({ status: 'reconciled', verdict: r.value.verdict });
     },
     wipeCustomer() {
-      set((s) => ({ profile: EMPTY_PROFILE, session: { ...s.session, resume: null } }));
+      set((s) => ({ profile: { ...EMPTY_PROFILE, epoch: s.profile.epoch + 1 }, session: { ...s.session, resume: null } }));
       try {
         sessionStorage.clear();
       } catch {

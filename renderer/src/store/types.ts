@@ -18,10 +18,13 @@ export interface UiSlice {
   locale: Locale;
   /** Shown instead of the app when the kiosk cannot start (no bridge, no answer). */
   bootError: ErrorInfo | null;
+  /** Set when main could not write an audit line; staff must tell IT. */
+  auditWarning: boolean;
+  dismissAuditWarning(): void;
   boot(): Promise<void>;
   setLocale(locale: Locale): void;
   go(screen: Screen): void;
-  /** Handles errors every screen shares (an expired session); true when it did. */
+  /** Handles errors every screen shares (an expired or replaced session); true when it did. */
   handleCommonError(error: ErrorInfo): boolean;
 }
 
@@ -56,6 +59,10 @@ export interface ProfileSlice {
     nameCheck: 'idle' | 'checking' | 'available' | 'taken' | 'failed';
     reviewBusy: boolean;
     rows: DiffRow[];
+    /** The changes staff reviewed: exactly what a submit sends. */
+    reviewed: { changes: Partial<Record<DraftField, string>>; face: boolean } | null;
+    /** Bumped by every wipe: answers that arrive for an older epoch are dropped. */
+    epoch: number;
     submission: {
       status: SubmissionStatus;
       updateId: string | null;

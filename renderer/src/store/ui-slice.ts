@@ -7,7 +7,10 @@ export const createUiSlice: SliceCreator<UiSlice> = ({ api }) => (set, get) => (
   info: null,
   locale: 'en',
   bootError: null,
+  auditWarning: false,
+  dismissAuditWarning: () => set({ auditWarning: false }),
   async boot() {
+    set({ bootError: null });
     const info = await api.kioskInfo();
     if (!info.ok) {
       set({ bootError: info.error });
@@ -25,7 +28,8 @@ export const createUiSlice: SliceCreator<UiSlice> = ({ api }) => (set, get) => (
   setLocale: (locale) => set({ locale }),
   go: (screen) => set({ screen }),
   handleCommonError(error) {
-    if (error.code === 'session-expired' || error.code === 'not-signed-in') {
+    // `unauthorized`: the sign-in changed while a request ran; sign in again, like an expiry.
+    if (error.code === 'session-expired' || error.code === 'not-signed-in' || error.code === 'unauthorized') {
       get().sessionExpired();
       return true;
     }
