@@ -7,10 +7,10 @@ const status = document.getElementById('status');
 if (button instanceof HTMLButtonElement && status) {
   button.addEventListener('click', () => {
     button.disabled = true;
-    status.textContent = 'Restarting…';
+    status.textContent = 'Restarting… · फिर से शुरू हो रहा है…';
     void window.kiosk.restartKiosk().then((result) => {
       if (!result.ok) {
-        status.textContent = `${result.error.message} Call branch IT.`;
+        status.textContent = `${result.error.message} Call branch IT. · शाखा आईटी को कॉल करें।`;
         button.disabled = false;
       }
     });

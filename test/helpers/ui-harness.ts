@@ -75,6 +75,8 @@ export async function openUi(
     ipc?: Parameters<typeof createIpcHarness>[1];
     viewport?: { width: number; height: number };
     beforeGoto?: (page: Page) => Promise<void>;
+    /** The page to open (default index.html). */
+    path?: string;
   } = {},
 ): Promise<UiSession> {
   const served = await serveRenderer();
@@ -95,7 +97,7 @@ export async function openUi(
   );
   await p.addInitScript(installBridge, { invoke: { ...INVOKE_CHANNELS }, events: { ...EVENT_CHANNELS } });
   await options.beforeGoto?.(p);
-  await p.goto(`${served.origin}/index.html`);
+  await p.goto(`${served.origin}/${options.path ?? 'index.html'}`);
   return {
     page: p,
     context,

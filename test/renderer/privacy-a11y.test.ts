@@ -96,6 +96,23 @@ describe('idle reset', () => {
   });
 });
 
+describe('the fallback screen after repeated crashes', () => {
+  it('asks main to restart the kiosk, once, in English and Hindi, without accessibility problems', async () => {
+    ui = await openUi(browser, { path: 'fallback.html', ipc: { restartAllowed: () => true } });
+    const { page, ipc } = ui;
+    await pw(page.getByRole('heading', { name: 'The kiosk needs a restart' })).toBeVisible();
+    await pw(page.getByRole('heading', { name: 'कियोस्क को फिर से शुरू करना होगा' })).toBeVisible();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'fallback-landscape.png') });
+    await page.getByRole('button', { name: /Restart the kiosk/ }).click();
+    await pw(page.getByText(/Restarting/)).toBeVisible();
+    await pw(page.getByRole('button', { name: /Restart the kiosk/ })).toBeDisabled();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(ipc.restarts).toBe(1);
+  });
+});
+
 describe('language', () => {
   it('starts in the configured locale', async () => {
     ui = await openUi(browser, { ipc: { config: { locale: 'hi' } } });
