@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { acceptEnrollmentUrl, enrollmentNavigationAllowed, enrollmentPermissionAllowed, type PermissionAsk } from '../../main/security/enrollment-policy';
+
+const ORIGIN = 'https://signzy.app';
+const OTHER = ['https://evil.example', 'https://signzy.app.evil.example', 'http://signzy.app', 'https://signzy.app:8443', 'https://user@signzy.app', 'file:///x', 'data:text/html,x', ''];
+
+describe('re-enrollment permission policy', () => {
+  const request = (permission: string, mediaTypes: string[] = [], requestingOrigin = ORIGIN): PermissionAsk => ({ kind: 'request', permission, mediaTypes, requestingOrigin });
+  const check = (permission: string, mediaType?: string, requestingOrigin = ORIGIN): PermissionAsk => ({ kind: 'check', permission, requestingOrigin, ...(mediaType ? { mediaType } : {}) });
+
+  it('grants video capture to the re-enrollment origin, asked or checked', () => {
+    expect(enrollmentPermissionAllowed(request('media', ['video']), ORIGIN)).toBe(true);
+    expect(enrollmentPermissionAllowed(request('media', ['video'], 'https://signzy.app/deepfaceauth/api/v1/iframe/enroll/portal/a/b'), ORIGIN)).toBe(true);
+    expect(enrollmentPermissionAllowed(check('media', 'video'), ORIGIN)).toBe(true);
+  });
+
+  it.each([
+    ['microphone only', request('media', ['audio'])],
+    ['camera with microphone', request('media', ['video', 'audio'])],
+    ['screen or desktop capture (no media types)', request('media', [])],
+    ['a microphone check', check('media', 'audio')],
+    ['a media check without a type', check('media')],
+    ['display capture', request('display-capture')],
+    ['notifications', request('notifications')],
+    ['clipboard read', request('clipboard-read')],
+    ['clipboard write', check('clipboard-sanitized-write')],
+    ['geolocation', request('geolocation')],
+    ['HID', check('hid')],
+    ['serial', check('serial')],
+    ['USB', check('usb')],
+    ['fullscreen', request('fullscreen')],
+    ['open external', request('openExternal')],
+    ['pointer lock', request('pointerLock')],
+    ['MIDI', request('midiSysex')],
+  ])('denies %s', (_name, ask) => {
+    expect(enrollmentPermissionAllowed(ask, ORIGIN)).toBe(false);
+  });
+
+  it.each(OTHER)('denies video to another origin: %j', (origin) => {
+    expect(enrollmentPermissionAllowed(request('media', ['video'], origin), ORIGIN)).toBe(false);
+    expect(enrollmentPermissionAllowed(check('media', 'video', origin), ORIGIN)).toBe(false);
+  });
+});
+
+describe('re-enrollment URLs and navigation', () => {
+  it('accepts https in vendor mode, and loopback http only in sandbox mode', () => {
+    expect(acceptEnrollmentUrl('https://signzy.app/deepfaceauth/api/v1/iframe/enroll/portal/a/b', 'vendor')).toBe('https://signzy.app');
+    expect(acceptEnrollmentUrl('http://127.0.0.1:4000/deepfaceauth/x', 'vendor')).toBeNull();
+    expect(acceptEnrollmentUrl('http://127.0.0.1:4000/deepfaceauth/x', 'sandbox')).toBe('http://127.0.0.1:4000');
+    expect(acceptEnrollmentUrl('http://signzy.app/x', 'sandbox')).toBeNull();
+    expect(acceptEnrollmentUrl('https://u:p@signzy.app/x', 'vendor')).toBeNull();
+    expect(acceptEnrollmentUrl('javascript:alert(1)', 'vendor')).toBeNull();
+    expect(acceptEnrollmentUrl('not a url', 'sandbox')).toBeNull();
+  });
+
+  it.each([
+    ['https://signzy.app/deepfaceauth/next', true],
+    ['https://signzy.app/', true],
+    ...OTHER.map((u) => [u, false] as [string, boolean]),
+    ['https://signzy.app@evil.example/', false],
+  ])('navigation to %j allowed: %s', (url, allowed) => {
+    expect(enrollmentNavigationAllowed(url, ORIGIN)).toBe(allowed);
+  });
+});
