@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { readOptionalFile } from './read-optional-file';
 import type { Logger } from './log/logger';
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server';
+import { parseSandboxSwitches } from './sandbox/sandbox-state';
 import { createServices } from './services';
 import { KioskError } from './shared/kiosk-error';
 import { createUpdateJournal } from './profile/update-journal';
@@ -36,7 +37,13 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
   const config = await loadConfig({ env: process.env, userDataDir: app.getPath('userData'), readFile: readOptionalFile });
   let sandbox: RunningSandbox | null = null;
   if (config.mode === 'sandbox') {
-    sandbox = await startSandbox({ customerName: config.customerName });
+    let switches;
+    try {
+      switches = parseSandboxSwitches(process.env['KIOSK_SANDBOX_SWITCHES']);
+    } catch (err) {
+      throw new KioskError('config', err instanceof Error ? err.message : 'Bad KIOSK_SANDBOX_SWITCHES.');
+    }
+    sandbox = await startSandbox({ customerName: config.customerName, switches });
     logger.info('sandbox service started', { port: sandbox.port });
   }
   const baseUrl = sandbox?.baseUrl ?? config.baseUrl;

@@ -11,15 +11,18 @@ export function registerSandboxCommand(program: Command, ctx: CliContext): void 
     .description('run the embedded sandbox service in the foreground')
     .addOption(new Option('--port <n>', 'port on 127.0.0.1 (default: random)'))
     .addOption(new Option('--token-ttl-seconds <n>', 'make sandbox tokens expire'))
+    .addOption(new Option('--never-finish', 'test switch: captures are accepted but never complete'))
+    .addOption(new Option('--camera-busy', 'test switch: the capture page reports the camera as busy'))
     .action(
-      ctx.action(async (o: { port?: string; tokenTtlSeconds?: string }) => {
+      ctx.action(async (o: { port?: string; tokenTtlSeconds?: string; neverFinish?: boolean; cameraBusy?: boolean }) => {
         const port = o.port === undefined ? 0 : Number(o.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KioskError('invalid-input', '--port must be 0–65535.');
         const ttl = o.tokenTtlSeconds === undefined ? undefined : Number(o.tokenTtlSeconds);
         if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1)) {
           throw new KioskError('invalid-input', '--token-ttl-seconds must be a positive whole number.');
         }
-        const sb = await startSandbox({ port, ...(ttl !== undefined ? { tokenTtlMs: ttl * 1000 } : {}) }).catch((err: unknown) => {
+        const switches = { neverFinish: o.neverFinish === true, cameraBusy: o.cameraBusy === true };
+        const sb = await startSandbox({ port, switches, ...(ttl !== undefined ? { tokenTtlMs: ttl * 1000 } : {}) }).catch((err: unknown) => {
           if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
             throw new KioskError('invalid-input', `Port ${port} on 127.0.0.1 is already in use; choose another --port.`);
           }

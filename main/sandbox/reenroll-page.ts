@@ -5,7 +5,7 @@ export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; media-src 'self' blob: mediastream:; base-uri 'none'; form-action 'none'";
 
 /** The page's HTML; the portal ids are read by the script from its own URL. */
-export function reenrollPageHtml(): string {
+export function reenrollPageHtml(options: { cameraBusy?: boolean } = {}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -16,7 +16,7 @@ export function reenrollPageHtml(): string {
 <link rel="stylesheet" href="/deepfaceauth/sandbox/reenroll.css">
 <script type="module" src="/deepfaceauth/sandbox/reenroll.js"></script>
 </head>
-<body data-state="starting">
+<body data-state="starting"${options.cameraBusy ? ' data-camera-busy="true"' : ''}>
 <header><span class="badge">SANDBOX</span> Face re-enrollment (demo service, not the real vendor)</header>
 <main>
   <p id="status" role="status" aria-live="polite">Starting the camera…</p>
@@ -81,6 +81,11 @@ const cameraMessages = {
   NotReadableError: 'The camera is busy or not working. Ask staff for help.',
 };
 async function start() {
+  // Sandbox test switch: behave as when another program holds the camera.
+  if (document.body.dataset.cameraBusy === 'true') {
+    setState('camera-error', cameraMessages.NotReadableError);
+    return;
+  }
   try {
     const s = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
     if (finished) {

@@ -186,7 +186,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (req.method === 'POST' && path.startsWith(API + '/')) return api(path.slice(API.length), req, res);
     if (req.method === 'GET' && PORTAL.test(path)) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': 'no-store' });
-      return void res.end(reenrollPageHtml());
+      return void res.end(reenrollPageHtml({ cameraBusy: state.switches.cameraBusy }));
     }
     if (req.method === 'POST' && path.startsWith('/deepfaceauth/sandbox/result/')) {
       const portal = path.slice('/deepfaceauth/sandbox/result'.length);

@@ -12,7 +12,27 @@ interface EnrollmentRecord {
   status: EnrollmentStatus;
 }
 
+/** Test switches of the stand-in capture page. */
+export interface SandboxSwitches {
+  /** The page accepts the capture but the enrollment stays `draft` for ever. */
+  neverFinish: boolean;
+  /** The page reports the camera as busy (NotReadableError) instead of opening it. */
+  cameraBusy: boolean;
+}
+
+/** Reads `KIOSK_SANDBOX_SWITCHES` (e.g. "never-finish,camera-busy"); unknown names are refused. */
+export function parseSandboxSwitches(value: string | undefined): SandboxSwitches {
+  const switches: SandboxSwitches = { neverFinish: false, cameraBusy: false };
+  for (const name of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (name === 'never-finish') switches.neverFinish = true;
+    else if (name === 'camera-busy') switches.cameraBusy = true;
+    else throw new Error(`Unknown sandbox switch "${name}" (known: never-finish, camera-busy).`);
+  }
+  return switches;
+}
+
 export interface SandboxStateOptions {
+  switches?: Partial<SandboxSwitches>;
   customerName?: string;
   password?: string;
   users?: readonly DemoUser[];
@@ -41,6 +61,8 @@ export class SandboxState {
   private readonly newToken: () => string;
   private readonly ttl: number | undefined;
   readonly origin: string;
+  /** Test switches; tests may flip them while the service runs. */
+  switches: SandboxSwitches;
 
   constructor(options: SandboxStateOptions = {}) {
     this.customerName = options.customerName ?? DEMO_CUSTOMER.customerName;
@@ -49,6 +71,7 @@ export class SandboxState {
     this.newToken = options.newToken ?? (() => randomBytes(32).toString('hex'));
     this.ttl = options.tokenTtlMs;
     this.origin = options.origin ?? 'http://127.0.0.1';
+    this.switches = { neverFinish: false, cameraBusy: false, ...options.switches };
     for (const u of options.users ?? DEMO_USERS) this.createUser(u, 'success');
   }
 
@@ -127,7 +150,7 @@ export class SandboxState {
   finishEnrollment(url: string, status: 'success' | 'failure'): boolean {
     const e = this.enrollments.get(url);
     if (!e || e.status !== 'draft') return false;
-    e.status = status;
+    if (!this.switches.neverFinish) e.status = status;
     return true;
   }
 }

@@ -19,13 +19,43 @@ afterEach(async () => {
   sb = null;
 });
 
-async function faceUpdateUrl(): Promise<string> {
-  sb = await startSandbox();
+async function faceUpdateUrl(switches: { neverFinish?: boolean; cameraBusy?: boolean } = {}): Promise<string> {
+  sb = await startSandbox({ switches });
   const token = sb.state.login('sandbox-demo-pass');
   expect(sb.state.tokenValid(token)).toBe(true);
   const d = sb.state.details('priya.sharma');
   return sb.state.update('priya.sharma', d, true)!;
 }
+
+describe('sandbox test switches', () => {
+  it('camera busy: the page reports the busy camera and never opens it', async () => {
+    const url = await faceUpdateUrl({ cameraBusy: true });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.locator('body').getAttribute('data-state'), { timeout: 10_000 }).toBe('camera-error');
+    expect(await page.getByRole('status').textContent()).toBe('The camera is busy or not working. Ask staff for help.');
+    expect(await page.locator('video').evaluate((v) => (v as unknown as { srcObject: unknown }).srcObject)).toBeNull();
+    await page.close();
+  });
+
+  it('never finishes: the capture is accepted, the status stays draft', async () => {
+    const url = await faceUpdateUrl({ neverFinish: true });
+    const page = await browser.newPage();
+    await page.goto(url);
+    await expect.poll(() => page.locator('body').getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await page.getByRole('button', { name: 'Capture face' }).click();
+    await expect.poll(() => page.locator('body').getAttribute('data-state'), { timeout: 10_000 }).toBe('success');
+    expect(sb!.state.enrollmentStatus(url).status).toBe('draft');
+    await page.close();
+  });
+
+  it('are read from KIOSK_SANDBOX_SWITCHES, and an unknown one is refused', async () => {
+    const { parseSandboxSwitches } = await import('../../main/sandbox/sandbox-state');
+    expect(parseSandboxSwitches('never-finish, camera-busy')).toEqual({ neverFinish: true, cameraBusy: true });
+    expect(parseSandboxSwitches(undefined)).toEqual({ neverFinish: false, cameraBusy: false });
+    expect(() => parseSandboxSwitches('make-coffee')).toThrow(/Unknown sandbox switch "make-coffee"/);
+  });
+});
 
 describe('sandbox re-enrollment page', () => {
   it('opens the camera, shows a live preview, captures a frame and marks success', async () => {
