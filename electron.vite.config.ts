@@ -34,6 +34,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'renderer/index.html'),
           fallback: resolve(__dirname, 'renderer/fallback.html'),
+          'camera-check': resolve(__dirname, 'renderer/camera-check.html'),
         },
       },
     },

@@ -34,6 +34,10 @@ if (refusal) {
 
 function startPrimary(): void {
   registerAppScheme();
+  // Test-only: Chromium's fake camera for the Electron end-to-end suite. Packaged builds ignore it.
+  if (!app.isPackaged && process.env['KIOSK_TEST_FAKE_CAMERA'] === '1') {
+    app.commandLine.appendSwitch('use-fake-device-for-media-stream');
+  }
   // Every renderer is sandboxed, whatever a window asks for.
   app.enableSandbox();
   app.on('web-contents-created', (_event, contents) => {

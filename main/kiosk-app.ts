@@ -19,6 +19,10 @@ import { createAppFileServer } from './windows/app-files';
 import { handleAppProtocol } from './windows/app-protocol';
 import { createKioskWindow, type KioskWindow } from './windows/kiosk-window';
 import { lockDownSession } from './windows/window-guards';
+import { createAuditRecorder } from './audit/plan-recorder';
+import { createEnrollmentController } from './enrollment/enrollment-controller';
+import { checkCamera } from './windows/camera-check';
+import { openEnrollmentWindow } from './windows/enrollment-window';
 
 /** In-memory partition of the kiosk UI: nothing of a customer is written to disk. */
 const KIOSK_PARTITION = 'kiosk-ui';
@@ -55,7 +59,8 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
   const appOrigin = resolveAppOrigin(devServer, production);
   const ses = electronSession.fromPartition(KIOSK_PARTITION);
   lockDownSession(ses, logger);
-  handleAppProtocol(ses, createAppFileServer(join(__dirname, '../renderer'), APP_ORIGIN));
+  const files = createAppFileServer(join(__dirname, '../renderer'), APP_ORIGIN);
+  handleAppProtocol(ses, files);
 
   const kiosk = createKioskWindow({
     appOrigin,
@@ -66,12 +71,36 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     session: ses,
     production,
     logger,
-    abortCustomerSession: () => journal.clear(),
+    abortCustomerSession: () => {
+      journal.clear();
+      void enrollment.abort();
+    },
     allowClose: options.allowClose,
   });
   const contents = kiosk.window.webContents;
   const push = createPush(() => (contents.isDestroyed() ? null : contents));
   services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
+  const audit = createAuditRecorder(
+    createAuditLog({ file: auditFilePath(app.getPath('userData')), kioskId: config.kioskId }),
+    logger,
+    (outcome) => push('audit:write-failed', { outcome }),
+  );
+  const enrollment = createEnrollmentController({
+    journal,
+    mode: config.mode,
+    timeoutMs: config.enrollmentTimeoutSeconds * 1000,
+    statusUrlSource: config.enrollmentStatusUrlSource,
+    openWindow: (url, origin, onHint) => openEnrollmentWindow({ parent: kiosk.window, url, origin, production, logger, onHint }),
+    checkStatus: async (url) => {
+      const r = await services.session.withToken((t) => services.client.enrollmentStatus(t, url));
+      return { status: r.enrollmentStatus, message: r.message };
+    },
+    enrollmentUrlOf: async (userName) => (await services.profile.lookup(userName)).enrollmentUrl,
+    checkCamera: () => checkCamera({ appOrigin: APP_ORIGIN, files, logger }),
+    audit: (plan, outcome) => audit.plan(plan, outcome),
+    finished: (event) => push('enrollment:finished', event),
+    logger,
+  });
 
   registerHandlers(
     electronIpcRegistry(ipcMain),
@@ -79,8 +108,8 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
       session: services.session,
       profile: services.profile,
       journal,
-      audit: createAuditLog({ file: auditFilePath(app.getPath('userData')), kioskId: config.kioskId }),
-      onAuditFailure: (outcome) => push('audit:write-failed', { outcome }),
+      audit,
+      enrollment,
       logger,
       config,
       sandbox: sandbox !== null,
@@ -106,6 +135,7 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
   return {
     kiosk,
     close: async () => {
+      await enrollment.abort();
       journal.clear();
       await sandbox?.close();
     },

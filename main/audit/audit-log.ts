@@ -19,7 +19,14 @@ export type AuditOutcome =
   | 'reconciled-applied'
   | 'reconciled-face-pending'
   | 'reconciled-not-applied'
-  | 'reconciled-undetermined';
+  | 'reconciled-undetermined'
+  // How a face re-enrollment ended; `face-pending` when the customer left it unfinished.
+  | 'face-success'
+  | 'face-failure'
+  | 'face-cancelled'
+  | 'face-pending'
+  | 'face-camera-error'
+  | 'face-window-crashed';
 
 export type AuditField = 'userName' | 'fullName' | 'emailId' | 'phoneNumber';
 
@@ -52,6 +59,12 @@ const entrySchema = z.object({
     'reconciled-face-pending',
     'reconciled-not-applied',
     'reconciled-undetermined',
+    'face-success',
+    'face-failure',
+    'face-cancelled',
+    'face-pending',
+    'face-camera-error',
+    'face-window-crashed',
   ]),
 });
 

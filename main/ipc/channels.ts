@@ -10,6 +10,9 @@ export const INVOKE_CHANNELS = {
   'profile:check-user-name': 'checkUserName',
   'profile:update': 'updateProfile',
   'profile:reconcile': 'reconcileUpdate',
+  'enrollment:camera-check': 'checkCamera',
+  'enrollment:start': 'startEnrollment',
+  'enrollment:cancel': 'cancelEnrollment',
   'kiosk:info': 'kioskInfo',
   'kiosk:restart': 'restartKiosk',
 } as const;
@@ -18,6 +21,7 @@ export const INVOKE_CHANNELS = {
 export const EVENT_CHANNELS = {
   'session:expired': 'onSessionExpired',
   'audit:write-failed': 'onAuditWriteFailed',
+  'enrollment:finished': 'onEnrollmentFinished',
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE_CHANNELS;

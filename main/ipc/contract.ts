@@ -37,7 +37,15 @@ export interface CustomerProfile extends ProfileValues {
   countryCode: string;
   /** True when the vendor holds an enrollment link for this user. */
   hasEnrollmentLink: boolean;
+  /** True when a face re-enrollment of this user at this kiosk did not finish. */
+  facePending: boolean;
 }
+
+/** What the camera check found before a face update. */
+export type CameraState = 'ready' | 'missing' | 'busy' | 'blocked' | 'error';
+
+/** How a face re-enrollment ended. */
+export type EnrollmentOutcome = 'success' | 'failure' | 'cancelled' | 'timed-out' | 'camera-error' | 'window-crashed' | 'session-expired';
 
 export interface UpdateResult {
   /** The vendor's message, scrubbed. */
@@ -100,6 +108,9 @@ export const CONTRACT = {
   'profile:reconcile': channel<{ verdict: ReconcileVerdict; auditRecorded: boolean }>()(
     z.strictObject({ updateId: z.uuid('The update id is not valid.') }),
   ),
+  'enrollment:camera-check': channel<{ camera: CameraState }>()(empty),
+  'enrollment:start': channel<{ timeoutSeconds: number }>()(z.strictObject({ updateId: z.uuid('The update id is not valid.') })),
+  'enrollment:cancel': channel<{ cancelling: true }>()(empty),
   'kiosk:info': channel<KioskInfo>()(empty),
   'kiosk:restart': channel<{ restarting: true }>()(empty),
 } satisfies { [C in InvokeChannel]: ChannelSpec<z.ZodType, unknown> };
@@ -109,6 +120,8 @@ export interface EventPayloads {
   'session:expired': { reason: 'expired' };
   /** An audit line could not be written: staff must tell IT. */
   'audit:write-failed': { outcome: string };
+  /** A face re-enrollment ended; its window and partition are already gone. */
+  'enrollment:finished': { outcome: EnrollmentOutcome; message: string; auditRecorded: boolean };
 }
 
 // Compile-time guards: the channel tables and the contract list the same channels.

@@ -38,10 +38,14 @@ export function buildKioskApi(bridge: PreloadBridge): KioskApi {
     checkUserName: (request) => call('profile:check-user-name', request),
     updateProfile: (request) => call('profile:update', request),
     reconcileUpdate: (request) => call('profile:reconcile', request),
+    checkCamera: () => call('enrollment:camera-check', {}),
+    startEnrollment: (request) => call('enrollment:start', request),
+    cancelEnrollment: () => call('enrollment:cancel', {}),
     kioskInfo: () => call('kiosk:info', {}),
     restartKiosk: () => call('kiosk:restart', {}),
     onSessionExpired: (listener) => on('session:expired', listener),
     onAuditWriteFailed: (listener) => on('audit:write-failed', listener),
+    onEnrollmentFinished: (listener) => on('enrollment:finished', listener),
   };
   return Object.freeze(api);
 }

@@ -6,6 +6,9 @@ import { resetEnrollment } from '../enrollment/enrollment-reset';
 import { enrollmentNavigationAllowed, enrollmentPermissionAllowed } from '../security/enrollment-policy';
 import { secureWebPreferences } from './web-preferences';
 
+/** Height of the kiosk UI's staff bar that the camera window leaves visible (CSS px). */
+export const STAFF_BAR_HEIGHT = 120;
+
 export interface EnrollmentWindowOptions {
   parent: BrowserWindow;
   /** The vendor's re-enrollment page (already accepted by `acceptEnrollmentUrl`). */
@@ -51,13 +54,21 @@ export function openEnrollmentWindow(options: EnrollmentWindowOptions): Enrollme
   const partition = `enroll-${randomUUID()}`;
   const ses = electronSession.fromPartition(partition);
   lockDown(ses, origin, logger);
+  // Over the kiosk window, but below its top strip: the staff bar (time left, Cancel) stays
+  // outside the vendor's page.
+  const area = options.parent.getContentBounds();
   const window = new BrowserWindow({
     parent: options.parent,
     modal: true,
     show: false,
-    fullscreen: production,
-    width: 1024,
-    height: 768,
+    frame: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    x: area.x,
+    y: area.y + STAFF_BAR_HEIGHT,
+    width: area.width,
+    height: Math.max(200, area.height - STAFF_BAR_HEIGHT),
     autoHideMenuBar: true,
     backgroundColor: '#000000',
     webPreferences: secureWebPreferences({ partition, devTools: !production }),

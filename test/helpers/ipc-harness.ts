@@ -14,6 +14,8 @@ import { APP_ORIGIN } from '../../main/security/navigation-policy';
 import type { Transport, TransportRequest } from '../../main/deepfaceauth/http-transport';
 import { recordingTransport } from './sandbox-fixture';
 import { createAuditLog, type AuditLog } from '../../main/audit/audit-log';
+import { createAuditRecorder } from '../../main/audit/plan-recorder';
+import { createEnrollmentController, type CameraState, type EnrollmentController, type EnrollmentDeps } from '../../main/enrollment/enrollment-controller';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +53,7 @@ export interface IpcHarness {
   restarts: number;
   /** The real audit trail, in a fresh folder. */
   audit: AuditLog;
+  enrollment: EnrollmentController;
   /** Calls a channel as the kiosk window would (or as `sender`). */
   invoke<C extends InvokeChannel>(channel: C, request: unknown, sender?: SenderInfo): Promise<Result<ResponseOf<C>>>;
   /** Calls a channel with raw IPC arguments. */
@@ -78,6 +81,12 @@ export async function createIpcHarness(
     onPush?: (channel: string, payload: unknown) => void;
     /** The kiosk config file's content (default: none, i.e. sandbox defaults). */
     config?: Record<string, unknown>;
+    /** Opens the re-enrollment "window" (a browser page in the UI tests); default: none opens. */
+    openEnrollmentWindow?: EnrollmentDeps['openWindow'];
+    checkCamera?: () => Promise<CameraState>;
+    /** Polling timers and delays, and the overall timeout (ms). */
+    enrollmentPoll?: EnrollmentDeps['poll'];
+    enrollmentTimeoutMs?: number;
   } = {},
 ): Promise<IpcHarness> {
   let sandbox = await startSandbox(options.sandbox ?? {});
@@ -106,12 +115,30 @@ export async function createIpcHarness(
       options.onPush?.(channel, payload);
     },
   }));
+  const recorder = createAuditRecorder(audit, logger, (outcome) => push('audit:write-failed', { outcome }));
+  const enrollment = createEnrollmentController({
+    journal,
+    mode: 'sandbox',
+    timeoutMs: options.enrollmentTimeoutMs ?? config.enrollmentTimeoutSeconds * 1000,
+    statusUrlSource: config.enrollmentStatusUrlSource,
+    openWindow: options.openEnrollmentWindow ?? (() => ({ close: async () => ({ ok: true }) })),
+    checkStatus: async (url) => {
+      const r = await services.session.withToken((t) => services.client.enrollmentStatus(t, url));
+      return { status: r.enrollmentStatus, message: r.message };
+    },
+    enrollmentUrlOf: async (userName) => (await services.profile.lookup(userName)).enrollmentUrl,
+    checkCamera: options.checkCamera ?? (async () => 'ready'),
+    audit: (plan, outcome) => recorder.plan(plan, outcome),
+    finished: (event) => push('enrollment:finished', event),
+    logger,
+    ...(options.enrollmentPoll ? { poll: options.enrollmentPoll } : {}),
+  });
   const deps: HandlerDeps = {
     session: services.session,
     profile: services.profile,
     journal,
-    audit,
-    onAuditFailure: (outcome) => push('audit:write-failed', { outcome }),
+    audit: recorder,
+    enrollment,
     logger,
     config,
     sandbox: true,
@@ -144,6 +171,7 @@ export async function createIpcHarness(
     pushed,
     registry,
     audit,
+    enrollment,
     get restarts() {
       return harness.restarts;
     },
@@ -151,6 +179,7 @@ export async function createIpcHarness(
       raw(channel, [request], sender) as Promise<Result<ResponseOf<C>>>,
     raw,
     close: async () => {
+      await enrollment.abort();
       await services.tokens.clear().catch(() => undefined);
       await sandbox.close();
     },

@@ -76,6 +76,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
         phoneNumber: '9876543210',
         countryCode: '+91',
         hasEnrollmentLink: true,
+        facePending: false,
       },
     });
     expect(JSON.stringify(r)).not.toMatch(/https?:\/\//);

@@ -5,7 +5,7 @@ import { changesOf, diffRows, draftFrom } from '../../renderer/src/domain/profil
 import { checkField, checkPhone } from '../../renderer/src/domain/validate';
 import { createKioskStore } from '../../renderer/src/store';
 
-const RAVI: CustomerProfile = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210', countryCode: '+91', hasEnrollmentLink: true };
+const RAVI: CustomerProfile = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210', countryCode: '+91', hasEnrollmentLink: true, facePending: false };
 const INFO = { mode: 'sandbox', sandbox: true, locale: 'hi', kioskId: 'k1', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, version: '1' } as const;
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -28,11 +28,15 @@ function fakeApi(answers: Partial<Record<keyof KioskApi, unknown>> = {}) {
     reconcileUpdate: answer('reconcileUpdate'),
     kioskInfo: answer('kioskInfo'),
     restartKiosk: answer('restartKiosk'),
+    checkCamera: answer('checkCamera'),
+    startEnrollment: answer('startEnrollment'),
+    cancelEnrollment: answer('cancelEnrollment'),
     onSessionExpired: (l: () => void) => {
       expired = l;
       return () => undefined;
     },
     onAuditWriteFailed: () => () => undefined,
+    onEnrollmentFinished: () => () => undefined,
   } as unknown as KioskApi;
   return { api, calls, fireExpired: () => expired() };
 }

@@ -1,4 +1,5 @@
-import type { AuditLog } from '../../audit/audit-log';
+import type { AuditRecorder } from '../../audit/plan-recorder';
+import type { EnrollmentController } from '../../enrollment/enrollment-controller';
 import type { KioskConfig } from '../../config';
 import type { Logger } from '../../log/logger';
 import type { ProfileService } from '../../profile/profile-service';
@@ -10,10 +11,9 @@ export interface HandlerDeps {
   session: SessionService;
   profile: ProfileService;
   journal: UpdateJournal;
-  /** Every update attempt and every reconcile leaves a line here. */
-  audit: Pick<AuditLog, 'append'>;
-  /** Called when an audit line could not be written (main pushes it to the renderer). */
-  onAuditFailure(outcome: string): void;
+  enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending'>;
+  /** Every update attempt and every reconcile leaves a line here (failures already reported). */
+  audit: AuditRecorder;
   logger: Logger;
   config: Pick<KioskConfig, 'mode' | 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds'>;
   /** True when the client talks to the embedded sandbox service. */

@@ -35,23 +35,10 @@ export function profileHandlers(deps: HandlerDeps): {
   'profile:update': Handler<'profile:update'>;
   'profile:reconcile': Handler<'profile:reconcile'>;
 } {
-  const { profile, journal, audit, logger } = deps;
+  const { profile, journal, audit } = deps;
 
-  /** Appends the audit line of a plan; false (and an error in the main log) when it failed. */
-  function record(plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean> {
-    return append({ userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face }, outcome);
-  }
-
-  async function append(what: Omit<AuditRecord, 'outcome'>, outcome: AuditOutcome): Promise<boolean> {
-    try {
-      await audit.append({ ...what, outcome });
-      return true;
-    } catch {
-      logger.error('audit line could not be written', { outcome });
-      deps.onAuditFailure(outcome);
-      return false;
-    }
-  }
+  const record = (plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean> => audit.plan(plan, outcome);
+  const append = (what: Omit<AuditRecord, 'outcome'>, outcome: AuditOutcome): Promise<boolean> => audit.record(what, outcome);
 
   return {
     'profile:lookup': async ({ userName }) => {
@@ -60,6 +47,7 @@ export function profileHandlers(deps: HandlerDeps): {
         ...values(d),
         countryCode: d.countryCode,
         hasEnrollmentLink: d.enrollmentUrl !== '',
+        facePending: deps.enrollment.facePending(d.userName),
       };
       return out;
     },

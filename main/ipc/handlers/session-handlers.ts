@@ -13,6 +13,7 @@ export function sessionHandlers(deps: HandlerDeps): {
       return { signedIn: true };
     },
     'session:sign-out': async () => {
+      await deps.enrollment.abort();
       deps.journal.clear();
       return deps.session.signOut();
     },

@@ -1,0 +1,18 @@
+import type { Handler } from '../handle';
+import type { HandlerDeps } from './handler-deps';
+
+/** Handlers of the `enrollment:*` channels: camera check, start, staff cancel. */
+export function enrollmentHandlers(deps: HandlerDeps): {
+  'enrollment:camera-check': Handler<'enrollment:camera-check'>;
+  'enrollment:start': Handler<'enrollment:start'>;
+  'enrollment:cancel': Handler<'enrollment:cancel'>;
+} {
+  return {
+    'enrollment:camera-check': async () => ({ camera: await deps.enrollment.checkCamera() }),
+    'enrollment:start': async ({ updateId }) => deps.enrollment.start(updateId),
+    'enrollment:cancel': async () => {
+      deps.enrollment.cancel();
+      return { cancelling: true };
+    },
+  };
+}
