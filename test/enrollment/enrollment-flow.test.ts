@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EnrollmentHint } from '../../main/enrollment/enrollment-poll';
+import { createEnrollmentController } from '../../main/enrollment/enrollment-controller';
+import { createUpdateJournal } from '../../main/profile/update-journal';
+import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { captureLogger } from '../helpers/capture-logger';
+import { createIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
+
+let h: IpcHarness | null = null;
+afterEach(async () => {
+  await h?.close();
+  h = null;
+});
+
+/** A stand-in camera window that records what happened to it and can send hints. */
+function fakeWindows() {
+  const log: string[] = [];
+  let hint: (h: EnrollmentHint) => void = () => undefined;
+  let opened: { url: string; origin: string } | null = null;
+  return {
+    log,
+    opened: () => opened,
+    hint: (h: EnrollmentHint) => hint(h),
+    open: (url: string, origin: string, onHint: (h: EnrollmentHint) => void) => {
+      opened = { url, origin };
+      hint = onHint;
+      log.push('open');
+      return {
+        close: async () => {
+          await new Promise((r) => setTimeout(r, 5));
+          log.push('closed-and-cleared');
+          return { ok: true };
+        },
+      };
+    },
+  };
+}
+
+const FAST = { firstDelayMs: 20, maxDelayMs: 40 };
+
+async function faceUpdate(windows: ReturnType<typeof fakeWindows>, timeoutMs = 5000) {
+  const cap = captureLogger();
+  h = await createIpcHarness(cap.logger, { openEnrollmentWindow: windows.open, enrollmentPoll: FAST, enrollmentTimeoutMs: timeoutMs });
+  await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+  const updateId = randomUUID();
+  const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+  expect(r).toMatchObject({ ok: true, value: { reEnrollmentReady: true } });
+  return { h, updateId, url: h.journal.get(updateId)!.reEnrollmentUrl!, cap };
+}
+
+async function finished(h: IpcHarness): Promise<unknown> {
+  for (let i = 0; i < 200; i++) {
+    const e = h.pushed.find((p) => p.channel === 'enrollment:finished');
+    if (e) return e.payload;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('no enrollment:finished event');
+}
+
+describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
+  it('opens the window on the link’s origin, polls until success, clears the window before telling the renderer', async () => {
+    const w = fakeWindows();
+    const { h, updateId, url } = await faceUpdate(w);
+    expect(await h.invoke('enrollment:start', { updateId })).toEqual({ ok: true, value: { timeoutSeconds: 5 } });
+    expect(w.opened()).toEqual({ url, origin: new URL(url).origin });
+    h.sandbox.state.finishEnrollment(url, 'success');
+    expect(await finished(h)).toEqual({ outcome: 'success', message: expect.any(String), auditRecorded: true });
+    expect(w.log).toEqual(['open', 'closed-and-cleared']);
+    expect((await h.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['applied', 'face-success']);
+    expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: false } });
+  });
+
+  it('ends in failure with the status call’s answer', async () => {
+    const w = fakeWindows();
+    const { h, updateId, url } = await faceUpdate(w);
+    await h.invoke('enrollment:start', { updateId });
+    h.sandbox.state.finishEnrollment(url, 'failure');
+    expect(await finished(h)).toMatchObject({ outcome: 'failure' });
+  });
+
+  it('staff cancel: one last check, then cancelled; the user shows as face pending', async () => {
+    const w = fakeWindows();
+    const { h, updateId } = await faceUpdate(w);
+    await h.invoke('enrollment:start', { updateId });
+    expect(await h.invoke('enrollment:cancel', {})).toEqual({ ok: true, value: { cancelling: true } });
+    expect(await finished(h)).toMatchObject({ outcome: 'cancelled' });
+    expect(w.log).toEqual(['open', 'closed-and-cleared']);
+    expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
+  });
+
+  it('times out when the customer walks away; the audit says face-pending', async () => {
+    const w = fakeWindows();
+    const { h, updateId } = await faceUpdate(w, 200);
+    await h.invoke('enrollment:start', { updateId });
+    expect(await finished(h)).toMatchObject({ outcome: 'timed-out' });
+    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-pending');
+  });
+
+  it('a crashed window ends as window-crashed; a session that expires while polling ends it too', async () => {
+    const w = fakeWindows();
+    const { h, updateId } = await faceUpdate(w);
+    await h.invoke('enrollment:start', { updateId });
+    w.hint('window-crashed');
+    expect(await finished(h)).toMatchObject({ outcome: 'window-crashed' });
+    h.pushed.length = 0;
+    const again = randomUUID();
+    await h.invoke('profile:update', { updateId: again, userName: 'priya.sharma', changes: {}, face: true });
+    await h.invoke('enrollment:start', { updateId: again });
+    h.sandbox.state.expireAllTokens();
+    expect(await finished(h)).toMatchObject({ outcome: 'session-expired' });
+    expect(h.pushed.some((p) => p.channel === 'session:expired')).toBe(true);
+  });
+
+  it('refuses to start without an applied face update, or twice', async () => {
+    const w = fakeWindows();
+    const { h, updateId } = await faceUpdate(w);
+    expect(await h.invoke('enrollment:start', { updateId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const details = randomUUID();
+    await h.invoke('profile:update', { updateId: details, userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    expect(await h.invoke('enrollment:start', { updateId: details })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await h.invoke('enrollment:start', { updateId });
+    expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already open/) } });
+    await h.invoke('session:sign-out', {});
+    expect(await finished(h)).toMatchObject({ outcome: 'cancelled' });
+    expect(w.log).toEqual(['open', 'closed-and-cleared']);
+  });
+
+  it('reports the camera check', async () => {
+    const cap = captureLogger();
+    h = await createIpcHarness(cap.logger, { checkCamera: async () => 'busy' });
+    expect(await h.invoke('enrollment:camera-check', {})).toEqual({ ok: true, value: { camera: 'busy' } });
+  });
+});
+
+describe('re-enrollment links', () => {
+  it('in vendor mode, an http link is never opened', async () => {
+    const journal = createUpdateJournal();
+    const plan = { userName: 'a.b', before: { userName: 'a.b', fullName: 'A', emailId: 'a@b.in', phoneNumber: '9876543210' }, after: { userName: 'a.b', fullName: 'A', emailId: 'a@b.in', phoneNumber: '9876543210' }, changed: [], face: true };
+    journal.begin('u1', plan);
+    journal.settle('u1', 'applied', 'http://vendor.example/deepfaceauth/api/v1/iframe/enroll/portal/a/b');
+    let opened = false;
+    const c = createEnrollmentController({
+      journal,
+      mode: 'vendor',
+      timeoutMs: 1000,
+      statusUrlSource: 'reEnrollmentUrl',
+      openWindow: () => {
+        opened = true;
+        return { close: async () => ({ ok: true }) };
+      },
+      checkStatus: async () => ({ status: 'draft', message: '' }),
+      enrollmentUrlOf: async () => '',
+      checkCamera: async () => 'ready',
+      audit: async () => true,
+      finished: () => undefined,
+      logger: captureLogger().logger,
+    });
+    await expect(c.start('u1')).rejects.toMatchObject({ code: 'bad-response', message: expect.stringMatching(/not a secure address/) });
+    expect(opened).toBe(false);
+  });
+});
