@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, ipcMain, session as electronSession } from 'electron';
+import { app, ipcMain, session as electronSession, systemPreferences } from 'electron';
 import { loadConfig } from './config';
 import { readOptionalFile } from './read-optional-file';
 import type { Logger } from './log/logger';
@@ -96,7 +96,11 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
       return { status: r.enrollmentStatus, message: r.message };
     },
     enrollmentUrlOf: async (userName) => (await services.profile.lookup(userName)).enrollmentUrl,
-    checkCamera: () => checkCamera({ appOrigin: APP_ORIGIN, files, logger }),
+    checkCamera: async () => {
+      // macOS asks the user once, through the system, before any app may use the camera.
+      if (process.platform === 'darwin' && !(await systemPreferences.askForMediaAccess('camera'))) return 'blocked';
+      return checkCamera({ appOrigin: APP_ORIGIN, files, logger });
+    },
     audit: (plan, outcome) => audit.plan(plan, outcome),
     finished: (event) => push('enrollment:finished', event),
     logger,

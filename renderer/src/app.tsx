@@ -4,7 +4,9 @@ import { Header } from './components/header';
 import { IdleGuard } from './components/idle-guard';
 import { Notice } from './components/notice';
 import { errorText } from './components/error-text';
+import { BeforeFaceScreen } from './screens/before-face-screen';
 import { EditScreen } from './screens/edit-screen';
+import { EnrollmentScreen } from './screens/enrollment-screen';
 import { FindScreen } from './screens/find-screen';
 import { ResultScreen } from './screens/result-screen';
 import { ReviewScreen } from './screens/review-screen';
@@ -62,6 +64,12 @@ export function App() {
       case 'review':
         content = <ReviewScreen />;
         break;
+      case 'before-face':
+        content = <BeforeFaceScreen />;
+        break;
+      case 'enrollment':
+        // Only the staff bar: the camera window covers the rest of the screen.
+        return <EnrollmentScreen />;
       case 'result':
         content = <ResultScreen />;
         break;

@@ -19,6 +19,13 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('declares the camera for macOS: usage string and the hardened-runtime entitlement', () => {
+    const mac = config['mac'] as Record<string, unknown>;
+    expect((mac['extendInfo'] as Record<string, string>)['NSCameraUsageDescription']).toMatch(/camera/);
+    expect(mac['entitlements']).toBe('build/entitlements.mac.plist');
+    expect(readFileSync(join(process.cwd(), 'build', 'entitlements.mac.plist'), 'utf8')).toContain('com.apple.security.device.camera');
+  });
+
   it('packs the app into an asar archive and ships no source maps', () => {
     expect(config['asar']).toBe(true);
     expect(config['files']).toContain('!**/*.map');

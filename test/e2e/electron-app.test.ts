@@ -31,7 +31,8 @@ function kioskEnv(): Record<string, string> {
     if (v !== undefined && k !== 'KIOSK_CONFIG' && k !== 'ELECTRON_RENDERER_URL' && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
   }
   const home = mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'electron-e2e-'));
-  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...testDisplay() };
+  // Chromium's fake camera, appended by main only in unpackaged builds.
+  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KIOSK_TEST_FAKE_CAMERA: '1', ...testDisplay() };
 }
 
 async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
@@ -160,6 +161,58 @@ describe.skipIf(skipReason !== null)('the kiosk in Electron', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
   }, 60_000);
+
+  it('face re-enrollment: the camera works in its window and not in the kiosk window; other origins and old data stay out', async () => {
+    let hits = 0;
+    const server = http.createServer((_req, res) => {
+      hits++;
+      res.end('elsewhere');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const other = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const openCamera = async (userName: string): Promise<Page> => {
+      await page.getByLabel('Customer user name').fill(userName);
+      await page.getByRole('button', { name: 'Find', exact: true }).click();
+      await page.getByLabel(/Also update the face/).check();
+      await review(page);
+      await page.getByRole('button', { name: 'Confirm and update' }).click();
+      await pw(page.getByText('The camera is ready.')).toBeVisible({ timeout: 15_000 });
+      const opened = app.waitForEvent('window');
+      await page.getByRole('button', { name: 'Start face recording' }).click();
+      const cam = await opened;
+      await cam.waitForLoadState('domcontentloaded');
+      return cam;
+    };
+    try {
+      const camA = await openCamera('arjun.mehta');
+      const inWindow = await camA.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then((s) => (s.getTracks().forEach((t) => t.stop()), 'ok'), (e: Error) => e.name));
+      expect(inWindow).toBe('ok');
+      const inKiosk = await page.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'ok', (e: Error) => e.name));
+      expect(inKiosk).toBe('NotAllowedError');
+      const mic = await camA.evaluate(() => navigator.mediaDevices.getUserMedia({ audio: true }).then(() => 'ok', (e: Error) => e.name));
+      expect(mic).toBe('NotAllowedError');
+      await camA.evaluate(() => {
+        document.cookie = 'customer=arjun; max-age=3600';
+        localStorage.setItem('customer', 'arjun');
+      });
+      await camA.evaluate((url) => {
+        location.href = url;
+      }, other);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(hits).toBe(0);
+      await page.getByRole('button', { name: 'Cancel face recording' }).click();
+      await pw(page.getByText(/Face recording was cancelled/)).toBeVisible({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Done' }).click();
+      const camB = await openCamera('ananya.iyer');
+      const leftovers = await camB.evaluate(() => ({ cookie: document.cookie, stored: localStorage.getItem('customer') }));
+      expect(leftovers).toEqual({ cookie: '', stored: null });
+      await page.getByRole('button', { name: 'Cancel face recording' }).click();
+      await pw(page.getByText(/Face recording was cancelled/)).toBeVisible({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'Done' }).click();
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  }, 90_000);
 
   it('recovers from a forced renderer crash', async () => {
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer());

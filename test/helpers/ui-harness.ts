@@ -57,6 +57,10 @@ function installBridge(tables: { invoke: Record<string, string>; events: Record<
 
 export interface UiSession {
   page: Page;
+  /** The camera "window": the re-enrollment page, in its own browser context. */
+  enrollmentPage(): Promise<Page>;
+  /** Contexts of camera windows still open (0 once every one was closed and cleared). */
+  openEnrollmentContexts(): number;
   context: BrowserContext;
   ipc: IpcHarness;
   origin: string;
@@ -82,7 +86,40 @@ export async function openUi(
   const served = await serveRenderer();
   const cap = captureLogger();
   let page: Page | null = null;
+  const enrollmentPages: Page[] = [];
+  const contexts = new Set<BrowserContext>();
+  // The re-enrollment window: a fresh context (like a fresh partition) where only the link's
+  // origin gets the camera; closing it is the reset.
+  const openEnrollmentWindow = (url: string, origin: string, onHint: (h: 'window-closed' | 'window-crashed') => void) => {
+    let closedByKiosk = false;
+    const ready = (async () => {
+      const ctx = await browser.newContext();
+      contexts.add(ctx);
+      await ctx.grantPermissions(['camera'], { origin });
+      const p = await ctx.newPage();
+      p.on('close', () => {
+        if (!closedByKiosk) onHint('window-closed');
+      });
+      p.on('crash', () => onHint('window-crashed'));
+      enrollmentPages.push(p);
+      await p.goto(url);
+      return ctx;
+    })();
+    return {
+      close: async () => {
+        closedByKiosk = true;
+        const ctx = await ready.catch(() => null);
+        if (ctx) {
+          await ctx.close();
+          contexts.delete(ctx);
+        }
+        return { ok: true };
+      },
+    };
+  };
   const ipc = await createIpcHarness(cap.logger, {
+    openEnrollmentWindow,
+    enrollmentPoll: { firstDelayMs: 100, maxDelayMs: 250 },
     ...options.ipc,
     appOrigin: served.origin,
     onPush: (channel, payload) => {
@@ -100,6 +137,13 @@ export async function openUi(
   await p.goto(`${served.origin}/${options.path ?? 'index.html'}`);
   return {
     page: p,
+    enrollmentPage: async () => {
+      for (let i = 0; i < 100 && enrollmentPages.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      const last = enrollmentPages.at(-1);
+      if (!last) throw new Error('no re-enrollment page was opened');
+      return last;
+    },
+    openEnrollmentContexts: () => contexts.size,
     context,
     ipc,
     origin: served.origin,

@@ -234,4 +234,38 @@ describe('store', () => {
     await store.getState().submit();
     expect((calls.find((c) => c.method === 'updateProfile')?.request as { changes: unknown }).changes).toEqual({ fullName: 'Ravi K' });
   });
+
+  it('a face update: camera check first, nothing sent until the camera works, then the window opens', async () => {
+    const { store, calls } = await editing({
+      checkCamera: ok({ camera: 'ready' }),
+      updateProfile: ok({ message: '', before: {}, after: {}, changed: [], face: true, reEnrollmentReady: true, auditRecorded: true }),
+      startEnrollment: ok({ timeoutSeconds: 300 }),
+    });
+    store.getState().setFace(true);
+    await store.getState().review();
+    await store.getState().prepareFace();
+    expect(store.getState().screen).toBe('before-face');
+    expect(store.getState().enrollment.phase).toBe('camera-ready');
+    expect(calls.some((c) => c.method === 'updateProfile')).toBe(false);
+    await store.getState().startFace();
+    expect(calls.find((c) => c.method === 'updateProfile')?.request).toMatchObject({ face: true, changes: {} });
+    expect(calls.find((c) => c.method === 'startEnrollment')?.request).toEqual({ updateId: '00000000-0000-4000-8000-000000000001' });
+    expect(store.getState().screen).toBe('enrollment');
+    store.getState().enrollmentFinished({ outcome: 'timed-out', message: '', auditRecorded: true });
+    expect(store.getState().screen).toBe('result');
+    expect(store.getState().enrollment).toMatchObject({ phase: 'finished', outcome: 'timed-out' });
+  });
+
+  it('a busy camera: the details can go without the face', async () => {
+    const { store, calls } = await editing({ checkCamera: ok({ camera: 'busy' }), updateProfile: ok({ face: false, reEnrollmentReady: false }) });
+    store.getState().setField('fullName', 'Ravi K');
+    store.getState().setFace(true);
+    await store.getState().review();
+    await store.getState().prepareFace();
+    expect(store.getState().enrollment).toMatchObject({ phase: 'camera-problem', camera: 'busy' });
+    await store.getState().startFace();
+    expect(calls.some((c) => c.method === 'updateProfile')).toBe(false);
+    await store.getState().detailsOnly();
+    expect(calls.find((c) => c.method === 'updateProfile')?.request).toMatchObject({ face: false, changes: { fullName: 'Ravi K' } });
+  });
 });

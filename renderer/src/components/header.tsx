@@ -11,7 +11,7 @@ export function Header() {
   const setLocale = useKiosk((s) => s.setLocale);
   const signedIn = useKiosk((s) => s.session.signedIn);
   const signOut = useKiosk((s) => s.signOut);
-  const busy = useKiosk((s) => profileBusy(s.profile) || s.session.busy);
+  const busy = useKiosk((s) => profileBusy(s.profile, s.enrollment) || s.session.busy);
   const auditWarning = useKiosk((s) => s.auditWarning);
   const dismiss = useKiosk((s) => s.dismissAuditWarning);
   return (

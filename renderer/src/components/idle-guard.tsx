@@ -20,7 +20,7 @@ function holdsCustomerData(s: KioskState): boolean {
  */
 export function IdleGuard() {
   const { t } = useTranslation();
-  const active = useKiosk((s) => holdsCustomerData(s) && !profileBusy(s.profile));
+  const active = useKiosk((s) => holdsCustomerData(s) && !profileBusy(s.profile, s.enrollment));
   const timeoutMs = useKiosk((s) => (s.info?.idleTimeoutSeconds ?? 120) * 1000);
   const wipe = useKiosk((s) => s.wipeCustomer);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);

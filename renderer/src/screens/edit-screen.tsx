@@ -43,6 +43,16 @@ export function EditScreen() {
           <dd>{displayPhone(customer)}</dd>
         </dl>
         <p>{t('edit.enrollmentLink', { state: customer.hasEnrollmentLink ? t('edit.linkYes') : t('edit.linkNo') })}</p>
+        {customer.facePending && (
+          <Notice kind="warning">
+            <p>{t('face.pendingNotice')}</p>
+            {!draft.face && (
+              <button type="button" className="secondary" onClick={() => setFace(true)}>
+                {t('face.pendingAction')}
+              </button>
+            )}
+          </Notice>
+        )}
       </section>
       <form onSubmit={onSubmit} noValidate>
         <fieldset className="plain" disabled={busy}>

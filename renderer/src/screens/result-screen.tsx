@@ -4,10 +4,54 @@ import { ScreenTitle } from '../components/screen-title';
 import { errorText } from '../components/error-text';
 import { useKiosk } from '../store';
 
+const FACE_TEXT = {
+  success: 'face.success',
+  failure: 'face.failure',
+  cancelled: 'face.cancelled',
+  'timed-out': 'face.timedOut',
+  'camera-error': 'face.cameraError',
+  'window-crashed': 'face.windowCrashed',
+  'session-expired': 'face.sessionExpired',
+} as const;
+
+/** How the face part went, once the camera window is gone. */
+function FaceOutcome() {
+  const { t } = useTranslation();
+  const e = useKiosk((s) => s.enrollment);
+  if (e.phase === 'starting') {
+    return (
+      <p role="status" aria-busy="true">
+        {t('face.starting')}
+      </p>
+    );
+  }
+  if (e.phase === 'start-failed') {
+    return (
+      <Notice kind="error">
+        <p>{t('face.startFailed')}</p>
+        {e.error && <p>{errorText(t, e.error)}</p>}
+      </Notice>
+    );
+  }
+  if (e.phase !== 'finished' || !e.outcome) return null;
+  return (
+    <>
+      <Notice kind={e.outcome === 'success' ? 'success' : 'warning'}>
+        <p>{t(FACE_TEXT[e.outcome])}</p>
+        {e.outcome === 'failure' && e.message && <p>{t('result.vendorMessage', { message: e.message })}</p>}
+      </Notice>
+      {!e.auditRecorded && <Notice kind="warning">{t('result.auditFailed')}</Notice>}
+    </>
+  );
+}
+
 /** Progress, success, or an error that says what to do next; the draft survives every error. */
 export function ResultScreen() {
   const { t } = useTranslation();
   const sub = useKiosk((s) => s.profile.submission);
+  const enrollment = useKiosk((s) => s.enrollment);
+  const openEnrollment = useKiosk((s) => s.openEnrollment);
+  const retryFace = useKiosk((s) => s.retryFace);
   const submit = useKiosk((s) => s.submit);
   const reconcile = useKiosk((s) => s.reconcile);
   const back = useKiosk((s) => s.backToEdit);
@@ -37,10 +81,23 @@ export function ResultScreen() {
           <Notice kind="success">
             <p>{t('result.success')}</p>
             <p>{r && r.changed.length > 0 ? t('result.changedFields', { fields: r.changed.map((f) => t(`fields.${f}`)).join(', ') }) : t('result.noFields')}</p>
-            {r?.face && <p>{r.reEnrollmentReady ? t('result.faceReady') : t('result.faceMissing')}</p>}
+            {r?.face && !r.reEnrollmentReady && <p>{t('result.faceMissing')}</p>}
           </Notice>
           {r && !r.auditRecorded && <Notice kind="warning">{t('result.auditFailed')}</Notice>}
-          <div className="actions">{done}</div>
+          <FaceOutcome />
+          <div className="actions">
+            {enrollment.phase === 'start-failed' && (
+              <button type="button" className="primary" onClick={() => void openEnrollment()}>
+                {t('face.tryOpenAgain')}
+              </button>
+            )}
+            {enrollment.phase === 'finished' && enrollment.outcome !== 'success' && (
+              <button type="button" className="primary" onClick={retryFace}>
+                {t('face.tryAgain')}
+              </button>
+            )}
+            {enrollment.phase !== 'starting' && done}
+          </div>
         </>
       );
       break;

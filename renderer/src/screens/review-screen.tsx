@@ -10,6 +10,7 @@ export function ReviewScreen() {
   const face = useKiosk((s) => s.profile.draft?.face ?? false);
   const status = useKiosk((s) => s.profile.submission.status);
   const submit = useKiosk((s) => s.submit);
+  const prepareFace = useKiosk((s) => s.prepareFace);
   const back = useKiosk((s) => s.backToEdit);
   const renamed = rows.some((r) => r.field === 'userName' && r.changed);
   return (
@@ -45,7 +46,7 @@ export function ReviewScreen() {
       {renamed && <Notice kind="warning">{t('review.renameWarning')}</Notice>}
       {face && <Notice kind="warning">{t('review.faceWarning')}</Notice>}
       <div className="actions">
-        <button type="button" className="primary" disabled={status === 'submitting'} onClick={() => void submit()}>
+        <button type="button" className="primary" disabled={status === 'submitting'} onClick={() => void (face ? prepareFace() : submit())}>
           {t('review.confirm')}
         </button>
         <button type="button" className="secondary" onClick={back}>

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
+import { createEnrollmentSlice } from './enrollment-slice';
 import { createProfileSlice } from './profile-slice';
 import { createSessionSlice } from './session-slice';
 import { createUiSlice } from './ui-slice';
@@ -13,9 +14,11 @@ export function createKioskStore(deps: StoreDeps): StoreApi<KioskState> {
     ...createUiSlice(deps)(...a),
     ...createSessionSlice(deps)(...a),
     ...createProfileSlice(deps)(...a),
+    ...createEnrollmentSlice(deps)(...a),
   }));
   deps.api.onSessionExpired(() => store.getState().sessionExpired());
   deps.api.onAuditWriteFailed(() => store.setState({ auditWarning: true }));
+  deps.api.onEnrollmentFinished((event) => store.getState().enrollmentFinished(event));
   return store;
 }
 

@@ -1,6 +1,7 @@
 import type { CustomerProfile } from '../../../main/ipc/contract';
 import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../domain/profile-draft';
 import { checkField, checkPhone, type FieldError } from '../domain/validate';
+import { EMPTY_ENROLLMENT } from './enrollment-slice';
 import type { ProfileSlice, SliceCreator } from './types';
 
 const EMPTY_SUBMISSION: ProfileSlice['profile']['submission'] = { status: 'idle', updateId: null, result: null, error: null, verdict: null };
@@ -23,8 +24,9 @@ export const EMPTY_PROFILE: ProfileSlice['profile'] = {
 };
 
 /** True while something is in flight for the customer: no wipe, no sign-out, no idle reset. */
-export function profileBusy(p: ProfileSlice['profile']): boolean {
-  return p.lookupBusy || p.reviewBusy || p.submission.status === 'submitting' || p.submission.status === 'checking';
+export function profileBusy(p: ProfileSlice['profile'], e?: { phase: string }): boolean {
+  const camera = e !== undefined && (e.phase === 'checking-camera' || e.phase === 'starting' || e.phase === 'open');
+  return camera || p.lookupBusy || p.reviewBusy || p.submission.status === 'submitting' || p.submission.status === 'checking';
 }
 
 /** The record's value of a field as the draft shows it. */
@@ -55,6 +57,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     if (get().profile.submission.updateId !== updateId) return; // wiped meanwhile
     if (r.ok) {
       submission({ status: 'done', result: r.value });
+      if (r.value.face && r.value.reEnrollmentReady) await get().openEnrollment();
       return;
     }
     if (get().handleCommonError(r.error)) return;
@@ -183,7 +186,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       submission({ status: 'reconciled', verdict: r.value.verdict });
     },
     wipeCustomer() {
-      set((s) => ({ profile: { ...EMPTY_PROFILE, epoch: s.profile.epoch + 1 }, session: { ...s.session, resume: null } }));
+      set((s) => ({ profile: { ...EMPTY_PROFILE, epoch: s.profile.epoch + 1 }, enrollment: EMPTY_ENROLLMENT, session: { ...s.session, resume: null } }));
       try {
         sessionStorage.clear();
       } catch {

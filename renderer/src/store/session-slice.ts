@@ -8,6 +8,8 @@ import type { Screen, SessionSlice, SliceCreator, SubmissionStatus } from './typ
  * outcome already known, stays on the result.
  */
 function resumeScreen(screen: Screen, status: SubmissionStatus): Screen | null {
+  // The camera window closes when the session expires: its outcome is on the result screen.
+  if (screen === 'enrollment') return 'result';
   if (screen === 'result') return status === 'submitting' || status === 'idle' ? 'review' : 'result';
   return isCustomerScreen(screen) ? screen : null;
 }
@@ -30,7 +32,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set,
   },
   async signOut() {
     // Never while something is in flight: its outcome must reach staff first.
-    if (profileBusy(get().profile) || get().session.busy) return;
+    if (profileBusy(get().profile, get().enrollment) || get().session.busy) return;
     get().wipeCustomer();
     set((s) => ({ session: { ...s.session, busy: true } }));
     const r = await api.signOut();

@@ -1,10 +1,10 @@
 import type { StateCreator } from 'zustand';
-import type { CustomerProfile, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../main/ipc/contract';
+import type { CameraState, CustomerProfile, EnrollmentOutcome, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../main/ipc/contract';
 import type { KioskErrorCode } from '../../../main/shared/kiosk-error';
 import type { Draft, DraftField, DiffRow } from '../domain/profile-draft';
 import type { FieldError } from '../domain/validate';
 
-export type Screen = 'loading' | 'sign-in' | 'find' | 'edit' | 'review' | 'result';
+export type Screen = 'loading' | 'sign-in' | 'find' | 'edit' | 'review' | 'before-face' | 'enrollment' | 'result';
 export type Locale = 'en' | 'hi';
 
 export interface ErrorInfo {
@@ -84,7 +84,35 @@ export interface ProfileSlice {
   wipeCustomer(): void;
 }
 
-export type KioskState = UiSlice & SessionSlice & ProfileSlice;
+export type EnrollmentPhase = 'idle' | 'checking-camera' | 'camera-ready' | 'camera-problem' | 'starting' | 'open' | 'start-failed' | 'finished';
+
+export interface EnrollmentSlice {
+  enrollment: {
+    phase: EnrollmentPhase;
+    camera: CameraState | null;
+    /** When the camera window closes at the latest (this machine's clock, ms). */
+    endsAt: number | null;
+    outcome: EnrollmentOutcome | null;
+    message: string;
+    auditRecorded: boolean;
+    error: ErrorInfo | null;
+  };
+  /** From the review of a face update: the "before you start" screen and its camera check. */
+  prepareFace(): Promise<void>;
+  checkCamera(): Promise<void>;
+  /** Sends the face update (the camera works), then opens the camera window. */
+  startFace(): Promise<void>;
+  /** Opens the camera window for the update just applied. */
+  openEnrollment(): Promise<void>;
+  cancelEnrollment(): Promise<void>;
+  enrollmentFinished(event: { outcome: EnrollmentOutcome; message: string; auditRecorded: boolean }): void;
+  /** The camera does not work: send the detail changes without the face. */
+  detailsOnly(): Promise<void>;
+  /** After an unfinished re-enrollment: a face-only update for the same customer. */
+  retryFace(): void;
+}
+
+export type KioskState = UiSlice & SessionSlice & ProfileSlice & EnrollmentSlice;
 
 /** What the slices need from outside the store. */
 export interface StoreDeps {

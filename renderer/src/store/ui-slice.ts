@@ -1,6 +1,6 @@
 import type { SliceCreator, UiSlice } from './types';
 
-const CUSTOMER_SCREENS = new Set(['find', 'edit', 'review', 'result']);
+const CUSTOMER_SCREENS = new Set(['find', 'edit', 'review', 'before-face', 'enrollment', 'result']);
 
 export const createUiSlice: SliceCreator<UiSlice> = ({ api }) => (set, get) => ({
   screen: 'loading',

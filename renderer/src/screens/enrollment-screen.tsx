@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../store';
+
+function clock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The staff bar while the customer records their face: it stays visible above the camera
+ * window (outside the vendor's page), with the time left and Cancel.
+ */
+export function EnrollmentScreen() {
+  const { t } = useTranslation();
+  const endsAt = useKiosk((s) => s.enrollment.endsAt);
+  const cancel = useKiosk((s) => s.cancelEnrollment);
+  const [now, setNow] = useState(() => Date.now());
+  const [cancelling, setCancelling] = useState(false);
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <main className="staff-bar" aria-labelledby="staff-bar-title">
+      <h2 id="staff-bar-title">{t('face.barTitle')}</h2>
+      <p role="timer" aria-live="off">
+        {t('face.timeLeft', { time: clock((endsAt ?? now) - now) })}
+      </p>
+      <button
+        type="button"
+        className="secondary"
+        disabled={cancelling}
+        onClick={() => {
+          setCancelling(true);
+          void cancel();
+        }}
+      >
+        {t('face.cancel')}
+      </button>
+    </main>
+  );
+}

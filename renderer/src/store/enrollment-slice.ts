@@ -1,0 +1,72 @@
+import type { EnrollmentSlice, SliceCreator } from './types';
+
+export const EMPTY_ENROLLMENT: EnrollmentSlice['enrollment'] = {
+  phase: 'idle',
+  camera: null,
+  endsAt: null,
+  outcome: null,
+  message: '',
+  auditRecorded: true,
+  error: null,
+};
+
+export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) => (set, get) => {
+  const patch = (p: Partial<EnrollmentSlice['enrollment']>): void => set((s) => ({ enrollment: { ...s.enrollment, ...p } }));
+  return {
+    enrollment: EMPTY_ENROLLMENT,
+    async prepareFace() {
+      set({ screen: 'before-face', enrollment: EMPTY_ENROLLMENT });
+      await get().checkCamera();
+    },
+    async checkCamera() {
+      const at = get().profile.epoch;
+      patch({ phase: 'checking-camera', camera: null, error: null });
+      const r = await api.checkCamera();
+      if (get().profile.epoch !== at) return;
+      if (!r.ok) {
+        if (!get().handleCommonError(r.error)) patch({ phase: 'camera-problem', camera: 'error', error: r.error });
+        return;
+      }
+      patch({ phase: r.value.camera === 'ready' ? 'camera-ready' : 'camera-problem', camera: r.value.camera });
+    },
+    async startFace() {
+      if (get().enrollment.phase !== 'camera-ready') return;
+      await get().submit();
+    },
+    async openEnrollment() {
+      const { updateId } = get().profile.submission;
+      if (!updateId) return;
+      patch({ phase: 'starting', error: null });
+      const r = await api.startEnrollment({ updateId });
+      if (get().profile.submission.updateId !== updateId) return;
+      if (!r.ok) {
+        if (!get().handleCommonError(r.error)) patch({ phase: 'start-failed', error: r.error });
+        return;
+      }
+      patch({ phase: 'open', endsAt: Date.now() + r.value.timeoutSeconds * 1000 });
+      set({ screen: 'enrollment' });
+    },
+    async cancelEnrollment() {
+      await api.cancelEnrollment();
+    },
+    enrollmentFinished(event) {
+      if (get().enrollment.phase !== 'open') return;
+      patch({ phase: 'finished', outcome: event.outcome, message: event.message, auditRecorded: event.auditRecorded, endsAt: null });
+      if (event.outcome === 'session-expired') return; // the expiry itself takes staff to sign-in
+      set({ screen: 'result' });
+    },
+    async detailsOnly() {
+      const { reviewed } = get().profile;
+      if (!reviewed || Object.keys(reviewed.changes).length === 0) return;
+      set((s) => ({ profile: { ...s.profile, reviewed: { changes: reviewed.changes, face: false }, draft: s.profile.draft ? { ...s.profile.draft, face: false } : null } }));
+      patch({ phase: 'idle' });
+      await get().submit();
+    },
+    retryFace() {
+      set((s) => ({
+        profile: { ...s.profile, reviewed: { changes: {}, face: true }, submission: { status: 'idle', updateId: null, result: null, error: null, verdict: null } },
+      }));
+      void get().prepareFace();
+    },
+  };
+};
