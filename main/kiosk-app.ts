@@ -59,8 +59,9 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
   const appOrigin = resolveAppOrigin(devServer, production);
   const ses = electronSession.fromPartition(KIOSK_PARTITION);
   lockDownSession(ses, logger);
-  const files = createAppFileServer(join(__dirname, '../renderer'), APP_ORIGIN);
-  handleAppProtocol(ses, files);
+  const rendererDir = join(__dirname, '../renderer');
+  handleAppProtocol(ses, createAppFileServer(rendererDir, APP_ORIGIN));
+  const cameraCheckFiles = createAppFileServer(rendererDir, APP_ORIGIN, { permissionsPolicy: 'camera=(self), microphone=(), geolocation=()' });
 
   const kiosk = createKioskWindow({
     appOrigin,
@@ -98,8 +99,14 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     enrollmentUrlOf: async (userName) => (await services.profile.lookup(userName)).enrollmentUrl,
     checkCamera: async () => {
       // macOS asks the user once, through the system, before any app may use the camera.
-      if (process.platform === 'darwin' && !(await systemPreferences.askForMediaAccess('camera'))) return 'blocked';
-      return checkCamera({ appOrigin: APP_ORIGIN, files, logger });
+      if (process.platform === 'darwin') {
+        const asked = Promise.race([
+          systemPreferences.askForMediaAccess('camera'),
+          new Promise<boolean>((r) => setTimeout(() => r(false), 60_000)),
+        ]);
+        if (!(await asked)) return 'blocked';
+      }
+      return checkCamera({ appOrigin: APP_ORIGIN, files: cameraCheckFiles, logger });
     },
     audit: (plan, outcome) => audit.plan(plan, outcome),
     finished: (event) => push('enrollment:finished', event),

@@ -45,8 +45,11 @@ export interface EnrollmentController {
   checkCamera(): Promise<CameraState>;
   /** Opens the camera window for an applied face update and starts polling its status. */
   start(updateId: string): Promise<{ timeoutSeconds: number }>;
-  /** Staff cancel: one last status check, then the window closes. */
-  cancel(): void;
+  /**
+   * Staff end it: `cancelled`, or `camera-error` when the page shows a camera problem. The
+   * window closes at once (the camera goes off); one last status check then decides.
+   */
+  cancel(reason?: 'cancelled' | 'camera-error'): void;
   /** Ends any open re-enrollment (customer session aborted, sign-out) and waits for the reset. */
   abort(): Promise<void>;
   /** True when this user's last face re-enrollment at this kiosk did not finish. */
@@ -72,23 +75,51 @@ const AUDIT: Record<EnrollmentOutcome, AuditOutcome> = {
 export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentController {
   const pending = new Set<string>();
   let active: { done: Promise<void>; hint(h: EnrollmentHint): void } | null = null;
+  // Set synchronously when a start begins, so a second start or an abort cannot slip in
+  // while the first one awaits.
+  let starting = false;
+  let cameraCheck: Promise<CameraState> | null = null;
 
   return {
-    checkCamera: () => deps.checkCamera(),
+    checkCamera() {
+      if (active || starting) return Promise.reject(new KioskError('invalid-input', 'The camera is in use by the re-enrollment window.'));
+      // One check at a time: a second request shares the first one's answer.
+      cameraCheck ??= deps.checkCamera().finally(() => {
+        cameraCheck = null;
+      });
+      return cameraCheck;
+    },
     async start(updateId) {
-      if (active) throw new KioskError('invalid-input', 'A face re-enrollment is already open.');
+      if (active || starting) throw new KioskError('invalid-input', 'A face re-enrollment is already open.');
       const entry = deps.journal.get(updateId);
       if (!entry || !entry.plan.face || entry.state !== 'applied' || !entry.reEnrollmentUrl) {
         throw new KioskError('invalid-input', 'There is no face update ready for re-enrollment. Submit the face update first.');
       }
-      const url = entry.reEnrollmentUrl;
-      const origin = acceptEnrollmentUrl(url, deps.mode);
-      if (!origin) throw new KioskError('bad-response', 'The re-enrollment link is not a secure address, so the kiosk will not open it. Call branch IT.');
       const plan = entry.plan;
-      const statusUrl = deps.statusUrlSource === 'reEnrollmentUrl' ? url : await deps.enrollmentUrlOf(plan.after.userName);
+      const url = entry.reEnrollmentUrl;
+      // From here until success, this user's face counts as not finished.
       pending.add(plan.after.userName);
+      const origin = acceptEnrollmentUrl(url, deps.mode);
+      if (!origin) {
+        await deps.audit(plan, 'face-pending');
+        throw new KioskError('bad-response', 'The re-enrollment link is not a secure address, so the kiosk will not open it. Call branch IT.');
+      }
+      starting = true;
+      let statusUrl: string;
+      try {
+        statusUrl = deps.statusUrlSource === 'reEnrollmentUrl' ? url : await deps.enrollmentUrlOf(plan.after.userName);
+      } catch (err) {
+        starting = false;
+        throw err;
+      }
+      if (!starting) {
+        // Aborted (sign-out, crash) while the status URL was looked up.
+        throw new KioskError('invalid-input', 'The re-enrollment was cancelled.');
+      }
 
       let window: EnrollmentWindowPort | null = null;
+      let closing: Promise<{ ok: boolean }> | null = null;
+      const closeWindow = (): Promise<{ ok: boolean }> => (closing ??= window ? window.close() : Promise.resolve({ ok: true }));
       let resolveDone: () => void = () => undefined;
       const done = new Promise<void>((r) => (resolveDone = r));
       const poll = createEnrollmentPoll({
@@ -97,7 +128,7 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
         checkStatus: () => deps.checkStatus(statusUrl),
         onFinish: (outcome, message) => {
           void (async () => {
-            const reset = window ? await window.close() : { ok: true };
+            const reset = await closeWindow();
             if (!reset.ok) deps.logger.error('the re-enrollment window could not be fully cleared');
             if (outcome === 'success') pending.delete(plan.after.userName);
             const auditRecorded = await deps.audit(plan, AUDIT[outcome]);
@@ -108,20 +139,31 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
           })();
         },
       });
-      active = { done, hint: (h) => poll.hint(h) };
+      const hint = (h: EnrollmentHint): void => {
+        if (h === 'cancelled' || h === 'camera-error') {
+          // Staff ended it: the camera goes off now, before the last status check.
+          void closeWindow().then(() => poll.hint(h));
+        } else {
+          poll.hint(h);
+        }
+      };
       try {
         window = deps.openWindow(url, origin, (h) => poll.hint(h));
       } catch {
-        active = null;
+        starting = false;
+        await deps.audit(plan, 'face-pending');
         throw new KioskError('internal', 'The camera window could not be opened. Try again.');
       }
+      active = { done, hint };
+      starting = false;
       poll.start();
       return { timeoutSeconds: Math.round(deps.timeoutMs / 1000) };
     },
-    cancel() {
-      active?.hint('cancelled');
+    cancel(reason = 'cancelled') {
+      active?.hint(reason);
     },
     async abort() {
+      starting = false;
       const a = active;
       if (!a) return;
       a.hint('cancelled');

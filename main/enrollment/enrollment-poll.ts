@@ -4,7 +4,7 @@ import { KioskError } from '../shared/kiosk-error';
 export type EnrollmentOutcome = 'success' | 'failure' | 'cancelled' | 'timed-out' | 'camera-error' | 'window-crashed' | 'session-expired';
 
 /** Why the window side ended early; only the status call decides success. */
-export type EnrollmentHint = 'window-closed' | 'window-crashed' | 'camera-error' | 'cancelled';
+export type EnrollmentHint = 'window-closed' | 'window-crashed' | 'load-failed' | 'camera-error' | 'cancelled';
 
 export interface PollDeps {
   /** One status call (the client's read-retry rules apply inside it). */
@@ -30,6 +30,8 @@ export interface EnrollmentPoll {
 const HINT_OUTCOME: Record<EnrollmentHint, EnrollmentOutcome> = {
   'window-closed': 'cancelled',
   'window-crashed': 'window-crashed',
+  // The page never loaded: for staff, the camera window did not work.
+  'load-failed': 'window-crashed',
   'camera-error': 'camera-error',
   cancelled: 'cancelled',
 };
@@ -55,6 +57,9 @@ export function createEnrollmentPoll(deps: PollDeps): EnrollmentPoll {
   let inFlight = false;
   let outcome: EnrollmentOutcome | null = null;
   let pendingHint: EnrollmentHint | null = null;
+  // A hint that came while a status call was under way: that call may predate the end, so
+  // one more check is made before the hint decides.
+  let recheck = false;
 
   function finish(o: EnrollmentOutcome, message = ''): void {
     if (outcome) return;
@@ -90,6 +95,10 @@ export function createEnrollmentPoll(deps: PollDeps): EnrollmentPoll {
     if (result?.status === 'success') return finish('success', result.message);
     if (result?.status === 'failure') return finish('failure', result.message);
     if (expired) return finish('session-expired');
+    if (pendingHint && recheck) {
+      recheck = false;
+      return poll(true);
+    }
     if (pendingHint) return finish(HINT_OUTCOME[pendingHint]);
     if (last || now() >= deadline) return finish('timed-out');
     const wait = Math.min(delay, deadline - now());
@@ -109,7 +118,8 @@ export function createEnrollmentPoll(deps: PollDeps): EnrollmentPoll {
       pendingHint = hint;
       if (timer !== null) clearTimer(timer);
       timer = null;
-      if (!inFlight) void poll(true);
+      if (inFlight) recheck = true;
+      else void poll(true);
     },
     finished: () => outcome,
   };

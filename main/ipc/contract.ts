@@ -110,7 +110,10 @@ export const CONTRACT = {
   ),
   'enrollment:camera-check': channel<{ camera: CameraState }>()(empty),
   'enrollment:start': channel<{ timeoutSeconds: number }>()(z.strictObject({ updateId: z.uuid('The update id is not valid.') })),
-  'enrollment:cancel': channel<{ cancelling: true }>()(empty),
+  'enrollment:cancel': channel<{ cancelling: true }>()(
+    /** `camera-problem`: staff end it because the page shows a camera error. */
+    z.strictObject({ reason: z.enum(['staff-cancel', 'camera-problem']) }),
+  ),
   'kiosk:info': channel<KioskInfo>()(empty),
   'kiosk:restart': channel<{ restarting: true }>()(empty),
 } satisfies { [C in InvokeChannel]: ChannelSpec<z.ZodType, unknown> };

@@ -40,7 +40,7 @@ export function buildKioskApi(bridge: PreloadBridge): KioskApi {
     reconcileUpdate: (request) => call('profile:reconcile', request),
     checkCamera: () => call('enrollment:camera-check', {}),
     startEnrollment: (request) => call('enrollment:start', request),
-    cancelEnrollment: () => call('enrollment:cancel', {}),
+    cancelEnrollment: (request) => call('enrollment:cancel', request),
     kioskInfo: () => call('kiosk:info', {}),
     restartKiosk: () => call('kiosk:restart', {}),
     onSessionExpired: (listener) => on('session:expired', listener),

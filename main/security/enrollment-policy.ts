@@ -13,6 +13,8 @@ export interface PermissionAsk {
   mediaTypes?: readonly string[];
   /** For `media` checks: the single media type checked. */
   mediaType?: string;
+  /** For checks from a frame: the top-level origin embedding it; must be the same origin too. */
+  embeddingOrigin?: string;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface PermissionAsk {
 export function enrollmentPermissionAllowed(ask: PermissionAsk, enrollmentOrigin: string): boolean {
   if (ask.permission !== 'media') return false;
   if (!isSameOrigin(ask.requestingOrigin, enrollmentOrigin)) return false;
+  if (ask.embeddingOrigin !== undefined && ask.embeddingOrigin !== '' && !isSameOrigin(ask.embeddingOrigin, enrollmentOrigin)) return false;
   if (ask.kind === 'check') return ask.mediaType === 'video';
   const types = ask.mediaTypes ?? [];
   return types.length > 0 && types.every((t) => t === 'video');

@@ -3,9 +3,9 @@ import { BrowserWindow, session as electronSession } from 'electron';
 import type { CameraState } from '../enrollment/enrollment-controller';
 import { resetEnrollment } from '../enrollment/enrollment-reset';
 import type { Logger } from '../log/logger';
-import { enrollmentPermissionAllowed } from '../security/enrollment-policy';
 import type { AppFileServer } from './app-files';
 import { handleAppProtocol } from './app-protocol';
+import { lockDownToVideo } from './video-only-session';
 import { secureWebPreferences } from './web-preferences';
 
 const CHECK = `navigator.mediaDevices.getUserMedia({ video: true, audio: false }).then(
@@ -40,12 +40,7 @@ export async function checkCamera(options: { appOrigin: string; files: AppFileSe
   const partition = `camcheck-${randomUUID()}`;
   const ses = electronSession.fromPartition(partition);
   handleAppProtocol(ses, options.files);
-  ses.setPermissionRequestHandler((_c, permission, callback, details) =>
-    callback(enrollmentPermissionAllowed({ kind: 'request', permission, requestingOrigin: details.requestingUrl, mediaTypes: 'mediaTypes' in details ? (details.mediaTypes ?? []) : [] }, options.appOrigin)),
-  );
-  ses.setPermissionCheckHandler((_c, permission, requestingOrigin, details) =>
-    enrollmentPermissionAllowed({ kind: 'check', permission, requestingOrigin, ...(details.mediaType ? { mediaType: details.mediaType } : {}) }, options.appOrigin),
-  );
+  lockDownToVideo(ses, options.appOrigin, options.logger);
   const window = new BrowserWindow({ show: false, webPreferences: secureWebPreferences({ partition, devTools: false }) });
   try {
     await window.webContents.loadURL(`${options.appOrigin}/camera-check.html`);

@@ -3,7 +3,9 @@ import { BrowserWindow, session as electronSession, type Session } from 'electro
 import type { Logger } from '../log/logger';
 import type { EnrollmentHint } from '../enrollment/enrollment-poll';
 import { resetEnrollment } from '../enrollment/enrollment-reset';
-import { enrollmentNavigationAllowed, enrollmentPermissionAllowed } from '../security/enrollment-policy';
+import { enrollmentNavigationAllowed } from '../security/enrollment-policy';
+import { isBlockedShortcut } from '../security/shortcut-policy';
+import { lockDownToVideo } from './video-only-session';
 import { secureWebPreferences } from './web-preferences';
 
 /** Height of the kiosk UI's staff bar that the camera window leaves visible (CSS px). */
@@ -28,22 +30,6 @@ export interface EnrollmentWindow {
   close(): Promise<{ ok: boolean }>;
 }
 
-/** Locks a fresh re-enrollment partition down to video capture for one origin. */
-function lockDown(ses: Session, origin: string, logger: Logger): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
-    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const granted = enrollmentPermissionAllowed({ kind: 'request', permission, requestingOrigin: details.requestingUrl, mediaTypes }, origin);
-    if (!granted) logger.warn('re-enrollment permission denied', { permission });
-    callback(granted);
-  });
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
-    enrollmentPermissionAllowed({ kind: 'check', permission, requestingOrigin, ...(details.mediaType ? { mediaType: details.mediaType } : {}) }, origin),
-  );
-  ses.setDevicePermissionHandler(() => false);
-  ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
-  ses.on('will-download', (event) => event.preventDefault());
-}
-
 /**
  * Opens the vendor's re-enrollment page in its own modal window on a fresh in-memory
  * partition: no preload, sandboxed, isolated; camera only for the page's origin; navigation
@@ -53,14 +39,16 @@ export function openEnrollmentWindow(options: EnrollmentWindowOptions): Enrollme
   const { origin, production, logger } = options;
   const partition = `enroll-${randomUUID()}`;
   const ses = electronSession.fromPartition(partition);
-  lockDown(ses, origin, logger);
+  lockDownToVideo(ses, origin, logger);
   // Over the kiosk window, but below its top strip: the staff bar (time left, Cancel) stays
   // outside the vendor's page.
   const area = options.parent.getContentBounds();
   const window = new BrowserWindow({
+    // A child, not modal: the kiosk window stays usable, so staff can press Cancel on its bar.
     parent: options.parent,
-    modal: true,
+    modal: false,
     show: false,
+    closable: false,
     frame: false,
     resizable: false,
     movable: false,
@@ -90,6 +78,13 @@ export function openEnrollmentWindow(options: EnrollmentWindowOptions): Enrollme
     if (details.reason !== 'clean-exit') options.onHint('window-crashed');
   });
   window.on('closed', () => options.onHint('window-closed'));
+  contents.on('did-fail-load', (_event, errorCode, _description, _url, isMainFrame) => {
+    // -3 is an aborted load (e.g. a blocked navigation); anything else leaves a blank window.
+    if (isMainFrame && errorCode !== -3) options.onHint('load-failed');
+  });
+  contents.on('before-input-event', (event, input) => {
+    if (isBlockedShortcut(input, production)) event.preventDefault();
+  });
   contents.loadURL(options.url).catch(() => logger.error('the re-enrollment page did not load'));
   let closing: Promise<{ ok: boolean }> | null = null;
   return {

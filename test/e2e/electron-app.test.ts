@@ -202,6 +202,8 @@ describe.skipIf(skipReason !== null)('the kiosk in Electron', () => {
       expect(hits).toBe(0);
       await page.getByRole('button', { name: 'Cancel face recording' }).click();
       await pw(page.getByText(/Face recording was cancelled/)).toBeVisible({ timeout: 15_000 });
+      // The camera window and the hidden camera check are gone: only the kiosk window is left.
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
       await page.getByRole('button', { name: 'Done' }).click();
       const camB = await openCamera('ananya.iyer');
       const leftovers = await camB.evaluate(() => ({ cookie: document.cookie, stored: localStorage.getItem('customer') }));

@@ -83,7 +83,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     const w = fakeWindows();
     const { h, updateId } = await faceUpdate(w);
     await h.invoke('enrollment:start', { updateId });
-    expect(await h.invoke('enrollment:cancel', {})).toEqual({ ok: true, value: { cancelling: true } });
+    expect(await h.invoke('enrollment:cancel', { reason: 'staff-cancel' })).toEqual({ ok: true, value: { cancelling: true } });
     expect(await finished(h)).toMatchObject({ outcome: 'cancelled' });
     expect(w.log).toEqual(['open', 'closed-and-cleared']);
     expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
@@ -124,6 +124,42 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     await h.invoke('session:sign-out', {});
     expect(await finished(h)).toMatchObject({ outcome: 'cancelled' });
     expect(w.log).toEqual(['open', 'closed-and-cleared']);
+  });
+
+  it('staff report a camera problem: camera-error, the window closed before the last check', async () => {
+    const w = fakeWindows();
+    const { h, updateId } = await faceUpdate(w);
+    await h.invoke('enrollment:start', { updateId });
+    const checksBefore = h.sandbox.requestCount('/deepfaceauth/api/v1/basic/status/enroll/user');
+    await h.invoke('enrollment:cancel', { reason: 'camera-problem' });
+    expect(await finished(h)).toMatchObject({ outcome: 'camera-error' });
+    expect(w.log).toEqual(['open', 'closed-and-cleared']);
+    expect(h.sandbox.requestCount('/deepfaceauth/api/v1/basic/status/enroll/user')).toBeGreaterThan(checksBefore);
+    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-camera-error');
+  });
+
+  it('no camera check while the camera window is open; two checks at once share one', async () => {
+    let checks = 0;
+    const w = fakeWindows();
+    const cap = captureLogger();
+    h = await createIpcHarness(cap.logger, {
+      openEnrollmentWindow: w.open,
+      enrollmentPoll: FAST,
+      checkCamera: async () => {
+        checks++;
+        await new Promise((r) => setTimeout(r, 20));
+        return 'ready';
+      },
+    });
+    const [a, b] = await Promise.all([h.invoke('enrollment:camera-check', {}), h.invoke('enrollment:camera-check', {})]);
+    expect([a, b]).toEqual([{ ok: true, value: { camera: 'ready' } }, { ok: true, value: { camera: 'ready' } }]);
+    expect(checks).toBe(1);
+    await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+    const updateId = randomUUID();
+    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    const [first, second] = await Promise.all([h.invoke('enrollment:start', { updateId }), h.invoke('enrollment:start', { updateId })]);
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    expect(await h.invoke('enrollment:camera-check', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('reports the camera check', async () => {

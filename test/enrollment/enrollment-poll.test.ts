@@ -125,4 +125,31 @@ describe('enrollment status polling', () => {
     expect(s.ended).toHaveLength(1);
     expect(s.poll.finished()).toBe('success');
   });
+
+  it('a hint during a status call checks once more: a capture that finished meanwhile still counts', async () => {
+    let release: (v: { status: 'success' | 'failure' | 'draft'; message: string }) => void = () => undefined;
+    const answers: ('draft' | 'success')[] = ['draft', 'success'];
+    const ended: string[] = [];
+    let timers: (() => void)[] = [];
+    const poll = createEnrollmentPoll({
+      timeoutMs: 60_000,
+      now: () => 0,
+      setTimer: (fn) => (timers.push(fn), timers.length),
+      clearTimer: () => undefined,
+      checkStatus: () => {
+        const next = answers.shift() ?? 'draft';
+        return next === 'draft' ? new Promise((r) => (release = r)) : Promise.resolve({ status: next, message: '' });
+      },
+      onFinish: (o) => void ended.push(o),
+    });
+    poll.start();
+    const first = timers;
+    timers = [];
+    first[0]!();
+    // The customer finished and the window closed while the first call was still out.
+    poll.hint('window-closed');
+    release({ status: 'draft', message: '' });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(ended).toEqual(['success']);
+  });
 });

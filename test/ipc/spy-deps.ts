@@ -68,7 +68,7 @@ export const VALID: Record<InvokeChannel, Record<string, unknown>> = {
   'profile:reconcile': { updateId: '3f2c1a9e-8d4b-4c6a-9e2f-1b7d5a3c9e02' },
   'enrollment:camera-check': {},
   'enrollment:start': { updateId: '3f2c1a9e-8d4b-4c6a-9e2f-1b7d5a3c9e03' },
-  'enrollment:cancel': {},
+  'enrollment:cancel': { reason: 'staff-cancel' },
   'kiosk:info': {},
   'kiosk:restart': {},
 };

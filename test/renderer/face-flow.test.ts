@@ -103,24 +103,25 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
   });
 
   it('the page never finishes: the status stays draft until the timeout', async () => {
-    ui = await openUi(browser, { ipc: { enrollmentTimeoutMs: 3000 } });
+    ui = await openUi(browser, { ipc: { enrollmentTimeoutMs: 8000 } });
     ui.ipc.sandbox.state.switches.neverFinish = true;
     await toBeforeFace(ui.page);
     const cam = await startCamera(ui);
     await expect.poll(() => pageState(cam), { timeout: 10_000 }).toBe('ready');
     await cam.getByRole('button', { name: 'Capture face' }).click();
-    await pw(ui.page.getByText(/not finished in time/)).toBeVisible({ timeout: 10_000 });
-  });
+    await pw(ui.page.getByText(/not finished in time/)).toBeVisible({ timeout: 15_000 });
+  }, 30_000);
 
-  it('camera busy on the capture page: staff cancel, the window is cleared', async () => {
+  it('camera busy on the capture page: staff report the camera problem, the window is cleared', async () => {
     ui = await openUi(browser);
     ui.ipc.sandbox.state.switches.cameraBusy = true;
     await toBeforeFace(ui.page);
     const cam = await startCamera(ui);
     await expect.poll(() => pageState(cam), { timeout: 10_000 }).toBe('camera-error');
-    await ui.page.getByRole('button', { name: 'Cancel face recording' }).click();
-    await pw(ui.page.getByText(/Face recording was cancelled/)).toBeVisible({ timeout: 10_000 });
+    await ui.page.getByRole('button', { name: 'The camera does not work' }).click();
+    await pw(ui.page.getByText('The camera stopped working during the recording.')).toBeVisible({ timeout: 10_000 });
     expect(ui.openEnrollmentContexts()).toBe(0);
+    expect((await ui.ipc.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-camera-error');
   });
 
   it.each([

@@ -36,6 +36,12 @@ describe('re-enrollment permission policy', () => {
     expect(enrollmentPermissionAllowed(ask, ORIGIN)).toBe(false);
   });
 
+  it('denies a check from a frame of the right origin embedded in another page', () => {
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video'), embeddingOrigin: 'https://evil.example' }, ORIGIN)).toBe(false);
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video'), embeddingOrigin: ORIGIN }, ORIGIN)).toBe(true);
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video', 'https://evil.example'), embeddingOrigin: ORIGIN }, ORIGIN)).toBe(false);
+  });
+
   it.each(OTHER)('denies video to another origin: %j', (origin) => {
     expect(enrollmentPermissionAllowed(request('media', ['video'], origin), ORIGIN)).toBe(false);
     expect(enrollmentPermissionAllowed(check('media', 'video', origin), ORIGIN)).toBe(false);

@@ -10,8 +10,8 @@ export function enrollmentHandlers(deps: HandlerDeps): {
   return {
     'enrollment:camera-check': async () => ({ camera: await deps.enrollment.checkCamera() }),
     'enrollment:start': async ({ updateId }) => deps.enrollment.start(updateId),
-    'enrollment:cancel': async () => {
-      deps.enrollment.cancel();
+    'enrollment:cancel': async ({ reason }) => {
+      deps.enrollment.cancel(reason === 'camera-problem' ? 'camera-error' : 'cancelled');
       return { cancelling: true };
     },
   };

@@ -2,6 +2,7 @@ import { KioskError } from '../../shared/kiosk-error';
 import type { UpdatePlan } from '../../profile/profile-service';
 import type { Handler } from '../handle';
 import type { AuditField, AuditOutcome, AuditRecord } from '../../audit/audit-log';
+import { acceptEnrollmentUrl } from '../../security/enrollment-policy';
 import type { CustomerProfile, ProfileValues, ReconcileVerdict } from '../contract';
 import type { HandlerDeps } from './handler-deps';
 
@@ -81,7 +82,9 @@ export function profileHandlers(deps: HandlerDeps): {
       const url = outcome.reEnrollmentUrl;
       journal.settle(updateId, plan.face && url === null ? 'face-pending' : 'applied', url);
       const auditRecorded = await record(plan, 'applied');
-      return { message: outcome.message, ...summary(plan), reEnrollmentReady: url !== null, auditRecorded };
+      // Ready only if the kiosk will open it (https; loopback http in sandbox mode).
+      const ready = url !== null && acceptEnrollmentUrl(url, deps.config.mode) !== null;
+      return { message: outcome.message, ...summary(plan), reEnrollmentReady: ready, auditRecorded };
     },
     'profile:reconcile': async ({ updateId }) => {
       const entry = journal.get(updateId);

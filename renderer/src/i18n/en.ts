@@ -112,6 +112,7 @@ export const en = {
     barTitle: 'The customer is re-recording their face.',
     timeLeft: 'Time left: {{time}}',
     cancel: 'Cancel face recording',
+    cameraProblem: 'The camera does not work',
     pendingNotice: 'This customer’s last face re-enrollment was not finished.',
     pendingAction: 'Re-record the face now',
     success: 'The face was updated.',

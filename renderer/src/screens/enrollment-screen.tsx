@@ -14,6 +14,7 @@ function clock(ms: number): string {
 export function EnrollmentScreen() {
   const { t } = useTranslation();
   const endsAt = useKiosk((s) => s.enrollment.endsAt);
+  const sandbox = useKiosk((s) => s.info?.sandbox ?? false);
   const cancel = useKiosk((s) => s.cancelEnrollment);
   const [now, setNow] = useState(() => Date.now());
   const [cancelling, setCancelling] = useState(false);
@@ -23,21 +24,36 @@ export function EnrollmentScreen() {
   }, []);
   return (
     <main className="staff-bar" aria-labelledby="staff-bar-title">
-      <h2 id="staff-bar-title">{t('face.barTitle')}</h2>
+      <h2 id="staff-bar-title">
+        {sandbox && <span className="sandbox-tag">{t('app.sandbox')}</span>} {t('face.barTitle')}
+      </h2>
       <p role="timer" aria-live="off">
         {t('face.timeLeft', { time: clock((endsAt ?? now) - now) })}
       </p>
-      <button
-        type="button"
-        className="secondary"
-        disabled={cancelling}
-        onClick={() => {
-          setCancelling(true);
-          void cancel();
-        }}
-      >
-        {t('face.cancel')}
-      </button>
+      <div className="bar-actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={cancelling}
+          onClick={() => {
+            setCancelling(true);
+            void cancel('camera-problem');
+          }}
+        >
+          {t('face.cameraProblem')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={cancelling}
+          onClick={() => {
+            setCancelling(true);
+            void cancel('staff-cancel');
+          }}
+        >
+          {t('face.cancel')}
+        </button>
+      </div>
     </main>
   );
 }

@@ -91,7 +91,7 @@ export function ResultScreen() {
                 {t('face.tryOpenAgain')}
               </button>
             )}
-            {enrollment.phase === 'finished' && enrollment.outcome !== 'success' && (
+            {((enrollment.phase === 'finished' && enrollment.outcome !== 'success') || (r?.face && !r.reEnrollmentReady)) && (
               <button type="button" className="primary" onClick={retryFace}>
                 {t('face.tryAgain')}
               </button>

@@ -24,7 +24,9 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
       const r = await api.checkCamera();
       if (get().profile.epoch !== at) return;
       if (!r.ok) {
-        if (!get().handleCommonError(r.error)) patch({ phase: 'camera-problem', camera: 'error', error: r.error });
+        // Never left "checking": after a sign-in the screen offers to check again.
+        patch({ phase: 'camera-problem', camera: 'error', error: r.error });
+        get().handleCommonError(r.error);
         return;
       }
       patch({ phase: r.value.camera === 'ready' ? 'camera-ready' : 'camera-problem', camera: r.value.camera });
@@ -40,14 +42,16 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
       const r = await api.startEnrollment({ updateId });
       if (get().profile.submission.updateId !== updateId) return;
       if (!r.ok) {
-        if (!get().handleCommonError(r.error)) patch({ phase: 'start-failed', error: r.error });
+        // Never left "starting": after a sign-in the result offers to open the window again.
+        patch({ phase: 'start-failed', error: r.error });
+        get().handleCommonError(r.error);
         return;
       }
       patch({ phase: 'open', endsAt: Date.now() + r.value.timeoutSeconds * 1000 });
       set({ screen: 'enrollment' });
     },
-    async cancelEnrollment() {
-      await api.cancelEnrollment();
+    async cancelEnrollment(reason) {
+      await api.cancelEnrollment({ reason });
     },
     enrollmentFinished(event) {
       if (get().enrollment.phase !== 'open') return;
@@ -63,9 +67,19 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
       await get().submit();
     },
     retryFace() {
-      set((s) => ({
-        profile: { ...s.profile, reviewed: { changes: {}, face: true }, submission: { status: 'idle', updateId: null, result: null, error: null, verdict: null } },
-      }));
+      set((s) => {
+        // The record now holds the values just applied (a new user name included).
+        const after = s.profile.submission.result?.after;
+        const customer = s.profile.customer && after ? { ...s.profile.customer, ...after } : s.profile.customer;
+        return {
+          profile: {
+            ...s.profile,
+            customer,
+            reviewed: { changes: {}, face: true },
+            submission: { status: 'idle', updateId: null, result: null, error: null, verdict: null },
+          },
+        };
+      });
       void get().prepareFace();
     },
   };

@@ -104,7 +104,8 @@ export interface EnrollmentSlice {
   startFace(): Promise<void>;
   /** Opens the camera window for the update just applied. */
   openEnrollment(): Promise<void>;
-  cancelEnrollment(): Promise<void>;
+  /** Staff end the recording: a plain cancel, or because the page shows a camera problem. */
+  cancelEnrollment(reason: 'staff-cancel' | 'camera-problem'): Promise<void>;
   enrollmentFinished(event: { outcome: EnrollmentOutcome; message: string; auditRecorded: boolean }): void;
   /** The camera does not work: send the detail changes without the face. */
   detailsOnly(): Promise<void>;
