@@ -53,8 +53,13 @@ function startPrimary(): void {
   app.on('before-quit', () => {
     quitting = true;
   });
-  app.on('will-quit', () => {
-    void running?.close();
+  app.on('will-quit', (event) => {
+    // Close an open camera window, clear its partition and write its audit line before leaving.
+    const r = running;
+    if (!r) return;
+    running = null;
+    event.preventDefault();
+    void r.close().finally(() => app.quit());
   });
   app
     .whenReady()

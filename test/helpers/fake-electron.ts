@@ -74,6 +74,7 @@ export interface FakeElectron {
     menus: unknown[];
     /** userData as it was when the single-instance lock was taken. */
     lockUserData: string | null;
+    quits: number;
   };
 }
 
@@ -92,7 +93,7 @@ export function createFakeElectron(userData: string, packaged = false): FakeElec
   const ipcHandlers = new Map<string, IpcListener>();
   const sessions = new Map<string, FakeSession>();
   const privilegedSchemes: unknown[] = [];
-  const state: FakeElectron['state'] = { sandboxEnabled: false, exitCodes: [], relaunches: 0, userData, errorBoxes: [], menus: [], lockUserData: null };
+  const state: FakeElectron['state'] = { sandboxEnabled: false, exitCodes: [], relaunches: 0, userData, errorBoxes: [], menus: [], lockUserData: null, quits: 0 };
   const appEvents = new EventEmitter();
 
   const app = Object.assign(appEvents, {
@@ -110,7 +111,7 @@ export function createFakeElectron(userData: string, packaged = false): FakeElec
     enableSandbox: () => void (state.sandboxEnabled = true),
     whenReady: () => readyPromise,
     isReady: () => ready,
-    quit: () => undefined,
+    quit: () => void state.quits++,
     exit: (code = 0) => void state.exitCodes.push(code),
     relaunch: () => void state.relaunches++,
   });

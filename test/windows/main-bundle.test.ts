@@ -80,8 +80,6 @@ describe('the built main bundle under a fake Electron', () => {
   });
 
   afterAll(async () => {
-    fake?.appEvents.emit('will-quit');
-    await new Promise((r) => setTimeout(r, 100));
     restore();
   });
 
@@ -170,6 +168,16 @@ describe('the built main bundle under a fake Electron', () => {
     expect(fake.state.exitCodes).toEqual([0]);
   });
 
+  it('on quit, waits for its own shutdown (sandbox stopped), then quits again', async () => {
+    let prevented = 0;
+    fake.appEvents.emit('will-quit', { preventDefault: () => void prevented++ });
+    expect(prevented).toBe(1);
+    await until(() => fake.state.quits === 1, 'the second quit');
+    // A second will-quit (the real quit) is let through.
+    fake.appEvents.emit('will-quit', { preventDefault: () => void prevented++ });
+    expect(prevented).toBe(1);
+  });
+
   it('writes no secret to its log', () => {
     const log = stderr.join('');
     expect(log).toContain('sandbox service started');
@@ -201,8 +209,8 @@ describe('the built main bundle as a packaged (production) build', () => {
       win.emit('close', event);
       expect(prevented).toBe(4);
     } finally {
-      fake.appEvents.emit('will-quit');
-      await new Promise((r) => setTimeout(r, 100));
+      fake.appEvents.emit('will-quit', { preventDefault: () => undefined });
+      await until(() => fake.state.quits === 1, 'the quit');
       restore();
     }
   });
