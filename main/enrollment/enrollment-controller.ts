@@ -54,6 +54,8 @@ export interface EnrollmentController {
   abort(): Promise<void>;
   /** True when this user's last face re-enrollment at this kiosk did not finish. */
   facePending(userName: string): boolean;
+  /** Notes a face update whose re-enrollment cannot start (its link was lost or never came). */
+  markFacePending(userName: string): void;
 }
 
 const AUDIT: Record<EnrollmentOutcome, AuditOutcome> = {
@@ -170,5 +172,6 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
       await a.done;
     },
     facePending: (userName) => pending.has(userName),
+    markFacePending: (userName) => void pending.add(userName),
   };
 }

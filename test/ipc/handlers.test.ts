@@ -157,6 +157,8 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     const reads = h.sent.length;
     expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'applied-face-pending' } });
     expect(h.sent).toHaveLength(reads);
+    // The next lookup says the face is not done.
+    expect(await h.invoke('profile:lookup', { userName: 'sunita.devi' })).toMatchObject({ ok: true, value: { facePending: true } });
   });
 
   it('reconciles an update that never reached the vendor as not applied', async () => {

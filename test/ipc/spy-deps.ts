@@ -42,6 +42,7 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
       cancel: () => void calls.push('enrollment.cancel'),
       abort: async () => void calls.push('enrollment.abort'),
       facePending: () => false,
+      markFacePending: () => void calls.push('enrollment.markFacePending'),
     },
     logger: silentLogger,
     config: { mode: 'sandbox', locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120 },

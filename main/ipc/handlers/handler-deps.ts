@@ -11,7 +11,7 @@ export interface HandlerDeps {
   session: SessionService;
   profile: ProfileService;
   journal: UpdateJournal;
-  enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending'>;
+  enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending' | 'markFacePending'>;
   /** Every update attempt and every reconcile leaves a line here (failures already reported). */
   audit: AuditRecorder;
   logger: Logger;

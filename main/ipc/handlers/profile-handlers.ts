@@ -81,6 +81,7 @@ export function profileHandlers(deps: HandlerDeps): {
       }
       const url = outcome.reEnrollmentUrl;
       journal.settle(updateId, plan.face && url === null ? 'face-pending' : 'applied', url);
+      if (plan.face && url === null) deps.enrollment.markFacePending(plan.after.userName);
       const auditRecorded = await record(plan, 'applied');
       // Ready only if the kiosk will open it (https; loopback http in sandbox mode).
       const ready = url !== null && acceptEnrollmentUrl(url, deps.config.mode) !== null;
@@ -101,7 +102,10 @@ export function profileHandlers(deps: HandlerDeps): {
         case 'unknown': {
           const verdict = await profile.reconcile(entry.plan);
           if (verdict === 'applied') journal.settle(updateId, 'applied');
-          if (verdict === 'applied-face-pending') journal.settle(updateId, 'face-pending');
+          if (verdict === 'applied-face-pending') {
+            journal.settle(updateId, 'face-pending');
+            deps.enrollment.markFacePending(entry.plan.after.userName);
+          }
           if (verdict === 'not-applied') journal.settle(updateId, 'failed');
           const auditRecorded = await record(entry.plan, RECONCILED[verdict]);
           return { verdict, auditRecorded };
