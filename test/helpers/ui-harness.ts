@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { chromiumAvailable, launchChromium } from './chromium';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
 import { createAppFileServer } from '../../main/windows/app-files';
 import { captureLogger } from './capture-logger';
@@ -73,16 +75,15 @@ export interface UiSession {
  * handlers in this process (real sandbox service, real keychain). `beforeGoto` runs before
  * the page loads (e.g. to install a fake clock).
  */
-export async function openUi(
-  browser: Browser,
-  options: {
-    ipc?: Parameters<typeof createIpcHarness>[1];
-    viewport?: { width: number; height: number };
-    beforeGoto?: (page: Page) => Promise<void>;
-    /** The page to open (default index.html). */
-    path?: string;
-  } = {},
-): Promise<UiSession> {
+export interface OpenUiOptions {
+  ipc?: Parameters<typeof createIpcHarness>[1];
+  viewport?: { width: number; height: number };
+  beforeGoto?: (page: Page) => Promise<void>;
+  /** The page to open (default index.html). */
+  path?: string;
+}
+
+export async function openUi(browser: Browser, options: OpenUiOptions = {}): Promise<UiSession> {
   const served = await serveRenderer();
   const cap = captureLogger();
   let page: Page | null = null;
@@ -153,5 +154,30 @@ export async function openUi(
       await ipc.close();
       await served.close();
     },
+  };
+}
+
+/**
+ * The hooks of a browser test file: one Chromium for the file (a missing browser fails, it does
+ * not skip), and one UI session per test, closed after it. Returns the function that opens it.
+ */
+export function uiSuite(): (options?: OpenUiOptions) => Promise<UiSession> {
+  let browser: Browser | null = null;
+  let current: UiSession | null = null;
+  beforeAll(async () => {
+    if (!chromiumAvailable()) throw new Error('Chromium is missing: apt-get install chromium');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  return async (options = {}) => {
+    if (!browser) throw new Error('Chromium did not start');
+    current = await openUi(browser, options);
+    return current;
   };
 }

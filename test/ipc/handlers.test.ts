@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Transport } from '../../main/deepfaceauth/http-transport';
 import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
 import { registerHandlers } from '../../main/ipc/handle';
 import { createHandlers } from '../../main/ipc/handlers';
 import { captureLogger } from '../helpers/capture-logger';
 import { createIpcHarness, fakeRegistry, KIOSK_SENDER, type IpcHarness } from '../helpers/ipc-harness';
 import { spyDeps } from './spy-deps';
+import { dropUpdates, failingAudit, loseUpdateAnswers, rejectUpdates } from '../helpers/vendor-faults';
 
 const UPDATE_PATH = '/deepfaceauth/api/v1/basic/user/update';
 let h: IpcHarness | null = null;
@@ -22,16 +22,6 @@ async function signedIn(options: Parameters<typeof createIpcHarness>[1] = {}) {
   expect(await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password })).toEqual({ ok: true, value: { signedIn: true } });
   return { h, cap };
 }
-
-/** A transport that sends updates but loses their answers, as a dropped connection would. */
-const loseUpdateAnswers = (send: Transport): Transport => async (req) => {
-  const outcome = await send(req);
-  return req.url.endsWith('/user/update') ? { kind: 'sent-no-answer', reason: 'network' } : outcome;
-};
-
-/** A transport that drops updates before sending them, then loses the answer. */
-const dropUpdates = (send: Transport): Transport => async (req) =>
-  req.url.endsWith('/user/update') ? { kind: 'sent-no-answer', reason: 'timeout' } : send(req);
 
 describe('session handlers (real sandbox, real keychain)', () => {
   it('refuses a wrong password with a plain message and signs in with the right one', async () => {
@@ -136,7 +126,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   });
 
   it('reconciles an update whose answer was lost after it was applied', async () => {
-    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
     const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
@@ -149,7 +139,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   });
 
   it('remembers that a lost face update was applied without its link', async () => {
-    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
     const r = await h.invoke('profile:update', { updateId, userName: 'sunita.devi', changes: { fullName: 'Sunita K Devi' }, face: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
@@ -162,7 +152,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   });
 
   it('reconciles an update that never reached the vendor as not applied', async () => {
-    const { h } = await signedIn({ wrapTransport: dropUpdates });
+    const { h } = await signedIn({ wrapTransport: dropUpdates() });
     const updateId = randomUUID();
     const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
@@ -176,7 +166,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   });
 
   it('forgets pending updates at sign-out', async () => {
-    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
     await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
     expect(h.journal.size()).toBe(1);
@@ -186,11 +176,6 @@ describe('profile handlers (real sandbox, real keychain)', () => {
 });
 
 describe('audit trail of update attempts', () => {
-  const rejectUpdates = (send: Transport): Transport => async (req) =>
-    req.url.endsWith('/user/update')
-      ? { kind: 'response', status: 400, contentType: 'application/json', body: JSON.stringify({ error: { message: 'User is blocked', status: 400 } }) }
-      : send(req);
-
   it('records an applied update: user names, field names and face, never the new values', async () => {
     const { h } = await signedIn();
     const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'ravi.k', emailId: 'secret.new@example.com' }, face: false });
@@ -203,12 +188,12 @@ describe('audit trail of update attempts', () => {
   });
 
   it('records a rejection, and a lost answer followed by its reconcile', async () => {
-    const { h } = await signedIn({ wrapTransport: rejectUpdates });
+    const { h } = await signedIn({ wrapTransport: rejectUpdates('User is blocked') });
     const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
     expect(r).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringMatching(/blocked/) } });
     expect((await h.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['rejected']);
     await h.close();
-    const again = await signedIn({ wrapTransport: loseUpdateAnswers });
+    const again = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
     await again.h.invoke('profile:update', { updateId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
     expect(await again.h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied', auditRecorded: true } });
@@ -217,8 +202,8 @@ describe('audit trail of update attempts', () => {
 
   it('reports an audit trail that cannot be written on a failed update, and pushes the warning', async () => {
     const cap = captureLogger();
-    const failing = { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
-    h = await createIpcHarness(cap.logger, { audit: failing, wrapTransport: dropUpdates });
+    const failing = failingAudit();
+    h = await createIpcHarness(cap.logger, { audit: failing, wrapTransport: dropUpdates() });
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
     const lost = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
     expect(lost).toMatchObject({ ok: false, error: { code: 'outcome-unknown', message: expect.stringMatching(/audit record could not be written/) } });
@@ -228,7 +213,7 @@ describe('audit trail of update attempts', () => {
 
   it('returns auditRecorded: false when the update went through but its line did not', async () => {
     const cap = captureLogger();
-    const failing = { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
+    const failing = failingAudit();
     h = await createIpcHarness(cap.logger, { audit: failing });
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
     const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });

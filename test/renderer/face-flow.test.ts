@@ -1,25 +1,12 @@
-import { expect as pw, type Browser, type Page } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
-import { openUi, type UiSession } from '../helpers/ui-harness';
+import { expect as pw, type Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
+import { uiSuite, type UiSession } from '../helpers/ui-harness';
 import { fill, review, signIn, toEdit } from './ui-steps';
 
 // Face re-enrollment end to end in Chromium with a fake camera: the kiosk UI bridged to the
 // real handlers, the sandbox's capture page in its own context standing in for the camera window.
-let browser: Browser;
+const open = uiSuite();
 let ui: UiSession | null = null;
-
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Chromium is missing: apt-get install chromium');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await ui?.close();
-  ui = null;
-});
 
 /** Edit with a face update and an e-mail change, review, confirm: the "before you start" screen. */
 async function toBeforeFace(page: Page, userName = 'priya.sharma'): Promise<void> {
@@ -44,7 +31,7 @@ const pageState = (p: Page) => p.locator('body').getAttribute('data-state');
 
 describe('face re-enrollment in Chromium with a fake camera', () => {
   it('success: camera check, camera window with a real video track, capture, status success, window cleared', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await toBeforeFace(page);
     await pw(page.getByText('Look straight at the camera.')).toBeVisible();
@@ -68,7 +55,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
   });
 
   it('failure: the vendor’s answer, and a way to record again', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     await toBeforeFace(ui.page);
     const cam = await startCamera(ui);
     await cam.getByRole('button', { name: 'End with failure' }).click();
@@ -78,7 +65,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
   });
 
   it('staff cancel from the staff bar', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     await toBeforeFace(ui.page);
     await startCamera(ui);
     await ui.page.getByRole('button', { name: 'Cancel face recording' }).click();
@@ -88,7 +75,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
   });
 
   it('timeout: the customer walked away; the next lookup says the face is not finished, and offers it again', async () => {
-    ui = await openUi(browser, { ipc: { enrollmentTimeoutMs: 1500 } });
+    ui = await open({ ipc: { enrollmentTimeoutMs: 1500 } });
     const { page } = ui;
     await toBeforeFace(page);
     await startCamera(ui);
@@ -103,7 +90,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
   });
 
   it('the page never finishes: the status stays draft until the timeout', async () => {
-    ui = await openUi(browser, { ipc: { enrollmentTimeoutMs: 8000 } });
+    ui = await open({ ipc: { enrollmentTimeoutMs: 8000 } });
     ui.ipc.sandbox.state.switches.neverFinish = true;
     await toBeforeFace(ui.page);
     const cam = await startCamera(ui);
@@ -113,7 +100,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
   }, 30_000);
 
   it('camera busy on the capture page: staff report the camera problem, the window is cleared', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     ui.ipc.sandbox.state.switches.cameraBusy = true;
     await toBeforeFace(ui.page);
     const cam = await startCamera(ui);
@@ -128,7 +115,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
     ['busy', 'The camera is in use by another program, or not working.'],
     ['missing', 'No camera was found. Check that it is plugged in.'],
   ] as const)('camera %s at the check: nothing with the face is sent; the details can go alone', async (camera, message) => {
-    ui = await openUi(browser, { ipc: { checkCamera: async () => camera } });
+    ui = await open({ ipc: { checkCamera: async () => camera } });
     const { page, ipc } = ui;
     await toBeforeFace(page);
     await pw(page.getByText(message)).toBeVisible();
@@ -141,7 +128,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
   });
 
   it('session expired during polling: the window closes, sign in again, and the result says the face is not done', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await toBeforeFace(page);
     await startCamera(ui);

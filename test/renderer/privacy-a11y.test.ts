@@ -1,29 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect as pw, type Browser, type Page } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect as pw, type Page } from '@playwright/test';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Transport } from '../../main/deepfaceauth/http-transport';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
-import { openUi, type UiSession } from '../helpers/ui-harness';
+import { uiSuite, type UiSession } from '../helpers/ui-harness';
 import { fill, findCustomer, inputValues, review, toEdit } from './ui-steps';
 
 const ARTIFACTS = join(process.env['KIOSK_TEST_ARTIFACTS'] ?? join(process.cwd(), 'test-artifacts'), 'screenshots');
 const IDLE_MS = 120_000;
-let browser: Browser;
+const open = uiSuite();
 let ui: UiSession | null = null;
 
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Chromium is missing: apt-get install chromium');
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await ui?.close();
-  ui = null;
 });
 
 const RAVI_VALUES = ['ravi.kumar', 'Ravi Kumar', 'ravi.kumar@example.com', '9876543210', 'ravi.typed@example.com'];
@@ -47,7 +37,7 @@ async function expectNoCustomerTrace(page: Page, values: string[]): Promise<void
 
 describe('idle reset', () => {
   it('warns with a countdown, then wipes every value of the customer and returns to Find customer', async () => {
-    ui = await openUi(browser, { beforeGoto: (page) => page.clock.install() });
+    ui = await open({ beforeGoto: (page) => page.clock.install() });
     const { page } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'E-mail address': 'ravi.typed@example.com' });
@@ -64,7 +54,7 @@ describe('idle reset', () => {
   });
 
   it('keeps everything when staff answer the warning', async () => {
-    ui = await openUi(browser, { beforeGoto: (page) => page.clock.install() });
+    ui = await open({ beforeGoto: (page) => page.clock.install() });
     const { page } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'E-mail address': 'ravi.typed@example.com' });
@@ -82,7 +72,7 @@ describe('idle reset', () => {
       if (req.url.endsWith('/user/update')) await gate;
       return send(req);
     };
-    ui = await openUi(browser, { beforeGoto: (page) => page.clock.install(), ipc: { wrapTransport: holdUpdates } });
+    ui = await open({ beforeGoto: (page) => page.clock.install(), ipc: { wrapTransport: holdUpdates } });
     const { page } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'Full name': 'Ravi K Kumar' });
@@ -98,7 +88,7 @@ describe('idle reset', () => {
 
 describe('the fallback screen after repeated crashes', () => {
   it('asks main to restart the kiosk, once, in English and Hindi, without accessibility problems', async () => {
-    ui = await openUi(browser, { path: 'fallback.html', ipc: { restartAllowed: () => true } });
+    ui = await open({ path: 'fallback.html', ipc: { restartAllowed: () => true } });
     const { page, ipc } = ui;
     await pw(page.getByRole('heading', { name: 'The kiosk needs a restart' })).toBeVisible();
     await pw(page.getByRole('heading', { name: 'कियोस्क को फिर से शुरू करना होगा' })).toBeVisible();
@@ -115,13 +105,13 @@ describe('the fallback screen after repeated crashes', () => {
 
 describe('language', () => {
   it('starts in the configured locale', async () => {
-    ui = await openUi(browser, { ipc: { config: { locale: 'hi' } } });
+    ui = await open({ ipc: { config: { locale: 'hi' } } });
     await pw(ui.page.getByRole('heading', { name: 'स्टाफ़ साइन-इन' })).toBeVisible();
     expect(await ui.page.evaluate(() => document.documentElement.lang)).toBe('hi');
   });
 
   it('switches between English and Hindi on screen', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page } = ui;
     await pw(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -166,7 +156,7 @@ async function captureScreen(page: Page, name: string, checked: string[]): Promi
 describe('every screen: accessibility (axe) and screenshots, both languages and orientations', () => {
   it('from sign-in to the result, with the errors and the idle warning', async () => {
     const checked: string[] = [];
-    ui = await openUi(browser, { beforeGoto: (page) => page.clock.install() });
+    ui = await open({ beforeGoto: (page) => page.clock.install() });
     const { page } = ui;
     await pw(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
     await captureScreen(page, 'sign-in', checked);
@@ -232,7 +222,7 @@ describe('every screen: accessibility (axe) and screenshots, both languages and 
       await send(req);
       return { kind: 'sent-no-answer', reason: 'network' };
     };
-    ui = await openUi(browser, { ipc: { wrapTransport: wrap } });
+    ui = await open({ ipc: { wrapTransport: wrap } });
     const { page } = ui;
     await toEdit(page, 'priya.sharma');
     await fill(page, { 'Full name': 'Priya S Sharma' });

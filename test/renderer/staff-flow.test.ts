@@ -1,30 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expect as pw } from '@playwright/test';
-import type { Browser } from '@playwright/test';
 import type { Transport } from '../../main/deepfaceauth/http-transport';
-import { chromiumAvailable, launchChromium } from '../helpers/chromium';
-import { openUi, type UiSession } from '../helpers/ui-harness';
+import { uiSuite, type UiSession } from '../helpers/ui-harness';
+import { dropUpdates, failingAudit, loseUpdateAnswers, rejectUpdates } from '../helpers/vendor-faults';
 import { fill, findCustomer, inputValues, review, signIn, toEdit } from './ui-steps';
 
 const UPDATE_PATH = '/deepfaceauth/api/v1/basic/user/update';
-let browser: Browser;
+const open = uiSuite();
 let ui: UiSession | null = null;
-
-beforeAll(async () => {
-  if (!chromiumAvailable()) throw new Error('Chromium is missing: apt-get install chromium');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await ui?.close();
-  ui = null;
-});
 
 describe('staff flow in Chromium, bridged to the real main-process handlers', () => {
   it('happy path without face: sign in, find, edit, review, submit, done', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await pw(page.getByText('SANDBOX', { exact: true })).toBeVisible();
     await pw(page.getByText('customer account demo-bank, password sandbox-demo-pass')).toBeVisible();
@@ -48,7 +35,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('shows every validation error next to its field, and sends nothing', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await toEdit(page, 'ravi.kumar');
     const errorOf = (label: string) => page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) }).getByRole('alert');
@@ -80,7 +67,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('refuses a rename onto a taken user name before the review', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'User name': 'priya.sharma' });
@@ -94,11 +81,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('shows the vendor’s refusal and goes back to the edit with the draft intact', async () => {
-    const rejectUpdates = (send: Transport): Transport => async (req) =>
-      req.url.endsWith('/user/update')
-        ? { kind: 'response', status: 400, contentType: 'application/json', body: JSON.stringify({ error: { message: 'User is blocked for updates', status: 400 } }) }
-        : send(req);
-    ui = await openUi(browser, { ipc: { wrapTransport: rejectUpdates } });
+    ui = await open({ ipc: { wrapTransport: rejectUpdates('User is blocked for updates') } });
     const { page } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'Full name': 'Ravi K Kumar' });
@@ -112,7 +95,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('network down mid-flow: the retry after the service is back succeeds, nothing retyped', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await toEdit(page, 'arjun.mehta');
     await fill(page, { 'E-mail address': 'arjun.new@example.com' });
@@ -131,16 +114,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('outcome unknown: checks, then says it was applied', async () => {
-    let lose = true;
-    const loseFirstAnswer = (send: Transport): Transport => async (req) => {
-      const out = await send(req);
-      if (lose && req.url.endsWith('/user/update')) {
-        lose = false;
-        return { kind: 'sent-no-answer', reason: 'network' };
-      }
-      return out;
-    };
-    ui = await openUi(browser, { ipc: { wrapTransport: loseFirstAnswer } });
+    ui = await open({ ipc: { wrapTransport: loseUpdateAnswers(1) } });
     const { page, ipc } = ui;
     await toEdit(page, 'ananya.iyer');
     await fill(page, { 'Full name': 'Ananya R Iyer' });
@@ -152,15 +126,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('outcome unknown, not applied: offers to submit again, which then works', async () => {
-    let drop = true;
-    const dropFirst = (send: Transport): Transport => async (req) => {
-      if (drop && req.url.endsWith('/user/update')) {
-        drop = false;
-        return { kind: 'sent-no-answer', reason: 'timeout' };
-      }
-      return send(req);
-    };
-    ui = await openUi(browser, { ipc: { wrapTransport: dropFirst } });
+    ui = await open({ ipc: { wrapTransport: dropUpdates(1) } });
     const { page, ipc } = ui;
     await toEdit(page, 'ananya.iyer');
     await fill(page, { 'Full name': 'Ananya R Iyer' });
@@ -173,7 +139,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('session expired mid-edit: sign in again and land back on the edit, draft intact', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await toEdit(page, 'sunita.devi');
     await fill(page, { 'User name': 'sunita.d', 'E-mail address': 'sunita.d@example.com' });
@@ -189,7 +155,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('lookup of an unknown user says so and stays on Find customer', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page } = ui;
     await signIn(page);
     await findCustomer(page, 'nobody.here');
@@ -200,7 +166,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('a wrong password gets its own message, and the password field is emptied', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page } = ui;
     await signIn(page, 'not-the-password');
     await pw(page.getByRole('alert')).toHaveText(/The password is not correct for this customer account/);
@@ -208,7 +174,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('works by keyboard alone', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await pw(page.getByLabel('Password')).toBeFocused();
     await page.keyboard.type('sandbox-demo-pass');
@@ -235,7 +201,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('updates a record whose untouched values break today’s rules (legacy data)', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     ipc.sandbox.state.createUser({ userName: 'mary.obrien', fullName: 'Mary O’Brien, MBA', emailId: 'mary@example.com', phoneNumber: '501234567', countryCode: '+971' }, 'success');
     await toEdit(page, 'mary.obrien');
@@ -248,7 +214,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('a new user name taken between the review and the submit: back to the edit, nothing sent', async () => {
-    ui = await openUi(browser);
+    ui = await open();
     const { page, ipc } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'User name': 'ravi.free' });
@@ -270,7 +236,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
       if (req.url.endsWith('/user/details') && req.body.includes('ravi.slow')) await gate;
       return send(req);
     };
-    ui = await openUi(browser, { ipc: { wrapTransport: holdNameCheck } });
+    ui = await open({ ipc: { wrapTransport: holdNameCheck } });
     const { page } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'User name': 'ravi.slow' });
@@ -285,8 +251,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
   });
 
   it('tells staff when the audit line could not be written', async () => {
-    const failing = { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
-    ui = await openUi(browser, { ipc: { audit: failing } });
+    ui = await open({ ipc: { audit: failingAudit() } });
     const { page } = ui;
     await toEdit(page, 'ravi.kumar');
     await fill(page, { 'Full name': 'Ravi K' });

@@ -12,3 +12,12 @@ export function Notice({ kind, children }: { kind: 'error' | 'warning' | 'succes
     </div>
   );
 }
+
+/** Something in progress, announced politely to screen readers. */
+export function Progress({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" aria-busy="true" className="progress">
+      {children}
+    </p>
+  );
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Notice } from '../components/notice';
+import { Notice, Progress } from '../components/notice';
 import { ScreenTitle } from '../components/screen-title';
 import { useKiosk } from '../store';
 
@@ -30,9 +30,7 @@ export function BeforeFaceScreen() {
         <li>{t('face.still')}</li>
       </ul>
       {phase === 'checking-camera' && (
-        <p role="status" aria-busy="true">
-          {t('face.checking')}
-        </p>
+        <Progress>{t('face.checking')}</Progress>
       )}
       {phase === 'camera-ready' && <Notice kind="success">{t('face.ready')}</Notice>}
       {problem && camera && <Notice kind="error">{t(`face.${camera}`)}</Notice>}

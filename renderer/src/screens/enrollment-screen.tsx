@@ -31,28 +31,25 @@ export function EnrollmentScreen() {
         {t('face.timeLeft', { time: clock((endsAt ?? now) - now) })}
       </p>
       <div className="bar-actions">
-        <button
-          type="button"
-          className="secondary"
-          disabled={cancelling}
-          onClick={() => {
-            setCancelling(true);
-            void cancel('camera-problem');
-          }}
-        >
-          {t('face.cameraProblem')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={cancelling}
-          onClick={() => {
-            setCancelling(true);
-            void cancel('staff-cancel');
-          }}
-        >
-          {t('face.cancel')}
-        </button>
+        {(
+          [
+            ['camera-problem', 'secondary', 'face.cameraProblem'],
+            ['staff-cancel', 'primary', 'face.cancel'],
+          ] as const
+        ).map(([reason, kind, label]) => (
+          <button
+            key={reason}
+            type="button"
+            className={kind}
+            disabled={cancelling}
+            onClick={() => {
+              setCancelling(true);
+              void cancel(reason);
+            }}
+          >
+            {t(label)}
+          </button>
+        ))}
       </div>
     </main>
   );

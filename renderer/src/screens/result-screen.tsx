@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Notice } from '../components/notice';
+import { Notice, Progress } from '../components/notice';
 import { ScreenTitle } from '../components/screen-title';
 import { errorText } from '../components/error-text';
 import { useKiosk } from '../store';
@@ -20,9 +20,7 @@ function FaceOutcome() {
   const e = useKiosk((s) => s.enrollment);
   if (e.phase === 'starting') {
     return (
-      <p role="status" aria-busy="true">
-        {t('face.starting')}
-      </p>
+      <Progress>{t('face.starting')}</Progress>
     );
   }
   if (e.phase === 'start-failed') {
@@ -69,9 +67,7 @@ export function ResultScreen() {
     case 'idle':
     case 'submitting':
       body = (
-        <p role="status" aria-busy="true" className="progress">
-          {t('result.submitting')}
-        </p>
+        <Progress>{t('result.submitting')}</Progress>
       );
       break;
     case 'done': {
@@ -127,9 +123,7 @@ export function ResultScreen() {
     }
     case 'checking':
       body = (
-        <p role="status" aria-busy="true" className="progress">
-          {t('result.checking')}
-        </p>
+        <Progress>{t('result.checking')}</Progress>
       );
       break;
     case 'check-failed':
