@@ -51,7 +51,7 @@ const fileSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, 'use 1–64 letters, digits, dot, underscore or hyphen')
     .optional(),
-  defaultCountry: countrySchema.optional(),
+  defaultCountry: z.optional(countrySchema),
   keychainTimeoutMs: z.number().int().min(500).max(30_000).optional(),
   enrollmentTimeoutSeconds: z.number().int().min(30).max(3600).optional(),
   caFile: z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'must be an absolute path').optional(),
@@ -94,7 +94,7 @@ export const DEFAULTS = {
   locale: 'en',
   kioskId: 'kiosk',
   defaultCountry: 'IN',
-  keychainTimeoutMs: 3000,
+  keychainTimeoutMs: 2000,
   enrollmentTimeoutSeconds: 300,
 } as const;
 

@@ -81,8 +81,9 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
   const contents = kiosk.window.webContents;
   const push = createPush(() => (contents.isDestroyed() ? null : contents));
   services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
+  const auditLog = createAuditLog({ file: auditFilePath(app.getPath('userData')), kioskId: config.kioskId });
   const audit = createAuditRecorder(
-    createAuditLog({ file: auditFilePath(app.getPath('userData')), kioskId: config.kioskId }),
+    auditLog,
     logger,
     (outcome) => push('audit:write-failed', { outcome }),
   );
@@ -148,6 +149,8 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     close: async () => {
       await enrollment.abort();
       journal.clear();
+      // After the last audit line (an open recording ends with one).
+      await auditLog.close();
       await sandbox?.close();
     },
   };

@@ -1,4 +1,4 @@
-import { mkdir, open, stat } from 'node:fs/promises';
+import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from '../shared/kiosk-error';
@@ -76,42 +76,77 @@ export interface AuditLog {
   append(record: AuditRecord): Promise<void>;
   /** The last `n` entries (oldest first); lines that are not valid entries are skipped. */
   tail(n: number): Promise<{ entries: AuditEntry[]; skipped: number }>;
+  /** Closes the file after the writes in progress (a later append opens it again). */
+  close(): Promise<void>;
   readonly file: string;
 }
 
 const TAIL_WINDOW_BYTES = 1024 * 1024;
 
 /**
- * Creates the append-only JSON Lines audit trail. Writes are serialised; each one opens the
- * file for appending (created 0600, its folder 0700), writes a whole line and fsyncs.
+ * Creates the append-only JSON Lines audit trail. Writes are serialised. The file is opened
+ * for appending on the first write (created 0600, its folder 0700 and synced) and kept open;
+ * each line is written whole and fsynced before `append` resolves. A failed write closes the
+ * file, so the next one opens it again and first ends a line cut short. A file deleted while
+ * the kiosk runs is noticed after the write, and the line is written again to a new file.
  */
 export function createAuditLog(options: { file: string; kioskId: string; now?: () => Date }): AuditLog {
   const { file, kioskId } = options;
   const now = options.now ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
+  let handle: { fh: FileHandle; cut: boolean } | null = null;
 
-  async function write(line: string): Promise<void> {
+  async function openFile(): Promise<{ fh: FileHandle; cut: boolean }> {
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     const fh = await open(file, 'a+', 0o600);
     try {
       const { size } = await fh.stat();
-      let text = line;
-      if (size > 0) {
-        // A line cut short by an earlier failure must not swallow this one.
-        const last = Buffer.alloc(1);
-        await fh.read(last, 0, 1, size - 1);
-        if (last.toString() !== '\n') text = '\n' + line;
+      if (size === 0) {
+        await syncFolder(dirname(file));
+        return { fh, cut: false };
       }
-      await fh.write(text);
-      await fh.sync();
-      if (size === 0) await syncFolder(dirname(file));
-    } finally {
-      await fh.close();
+      // A line cut short by an earlier failure must not swallow the next one.
+      const last = Buffer.alloc(1);
+      await fh.read(last, 0, 1, size - 1);
+      return { fh, cut: last.toString() !== '\n' };
+    } catch (err) {
+      await fh.close().catch(() => undefined);
+      throw err;
     }
+  }
+
+  async function writeOnce(line: string): Promise<boolean> {
+    handle ??= await openFile();
+    const current = handle;
+    try {
+      await current.fh.write(current.cut ? '\n' + line : line);
+      await current.fh.sync();
+      current.cut = false;
+      // Deleted while open: the line went nowhere a reader can find.
+      return (await current.fh.stat()).nlink > 0;
+    } catch (err) {
+      handle = null;
+      await current.fh.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async function write(line: string): Promise<void> {
+    if (await writeOnce(line)) return;
+    const gone = handle;
+    handle = null;
+    await gone?.fh.close().catch(() => undefined);
+    if (!(await writeOnce(line))) throw new Error('the audit file disappeared while it was written');
   }
 
   return {
     file,
+    async close() {
+      await queue;
+      const current = handle;
+      handle = null;
+      await current?.fh.close().catch(() => undefined);
+    },
     append(record) {
       const entry: AuditEntry = { time: now().toISOString(), kioskId, ...record, changedFields: [...record.changedFields] };
       const line = JSON.stringify(entry) + '\n';

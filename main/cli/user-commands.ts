@@ -15,6 +15,8 @@ async function audited(ctx: CliContext, kioskId: string, plan: UpdatePlan, outco
   } catch {
     ctx.io.stderr(`kioskctl: warning: the audit record could not be written to ${log.file}. Tell branch IT.\n`);
     return false;
+  } finally {
+    await log.close();
   }
 }
 

@@ -19,7 +19,7 @@ const empty = z.strictObject({});
 
 /** A profile field the renderer asks to change; the profile service applies the full rules. */
 const profileChangesSchema = z.strictObject({
-  userName: existingUserNameSchema.optional(),
+  userName: z.optional(existingUserNameSchema),
   fullName: plainText(100).pipe(fullNameSchema).optional(),
   emailId: plainText(254).pipe(emailSchema).optional(),
   phoneNumber: plainText(32)

@@ -1,47 +1,47 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodError } from 'zod/v4/core';
 
-// Pure rules, no Node or Electron imports: the renderer validates with the same module. Phone
-// rules live in phone-rules.ts, whose metadata is large: the renderer loads it lazily.
+// Pure rules, no Node or Electron imports: the renderer validates with the same module. They
+// use zod's tree-shakable "mini" build, which keeps the renderer's first chunk small (main's
+// own schemas compose them with full zod). Phone rules live in phone-rules.ts, whose metadata
+// is large: the renderer loads it lazily.
 
 /** A user name as it may already exist at the vendor: no whitespace, printable, bounded. */
-export const existingUserNameSchema = z
-  .string()
-  .min(1, 'Enter a user name.')
-  .max(128, 'A user name is at most 128 characters.')
-  .regex(/^[^\s\p{C}]+$/u, 'A user name cannot contain spaces.');
+export const existingUserNameSchema = z.string().check(
+  z.minLength(1, 'Enter a user name.'),
+  z.maxLength(128, 'A user name is at most 128 characters.'),
+  z.regex(/^[^\s\p{C}]+$/u, 'A user name cannot contain spaces.'),
+);
 
 /**
  * A new user name chosen at the kiosk. The vendor only forbids spaces; the kiosk asks for
  * 3–64 letters, digits, dot, underscore, hyphen or @ so names stay typeable and unambiguous.
  */
-export const newUserNameSchema = z
-  .string()
-  .min(3, 'A user name has at least 3 characters.')
-  .max(64, 'A user name is at most 64 characters.')
-  .regex(/^\S*$/, 'A user name cannot contain spaces.')
-  .regex(/^[A-Za-z0-9._@-]+$/, 'Use only letters, digits, dot, underscore, hyphen or @.');
+export const newUserNameSchema = z.string().check(
+  z.minLength(3, 'A user name has at least 3 characters.'),
+  z.maxLength(64, 'A user name is at most 64 characters.'),
+  z.regex(/^\S*$/, 'A user name cannot contain spaces.'),
+  z.regex(/^[A-Za-z0-9._@-]+$/, 'Use only letters, digits, dot, underscore, hyphen or @.'),
+);
 
 /** Full name: trimmed, letters (any script) with spaces, dots, apostrophes and hyphens. */
-export const fullNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter the full name.')
-  .max(100, 'A full name is at most 100 characters.')
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'Use letters, spaces, dots, apostrophes or hyphens.');
+export const fullNameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, 'Enter the full name.'),
+  z.maxLength(100, 'A full name is at most 100 characters.'),
+  z.regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'Use letters, spaces, dots, apostrophes or hyphens.'),
+);
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254, 'An e-mail address is at most 254 characters.')
-  .pipe(z.email('Enter a valid e-mail address, like name@example.com.'));
+export const emailSchema = z.pipe(
+  z.string().check(z.trim(), z.maxLength(254, 'An e-mail address is at most 254 characters.')),
+  z.email('Enter a valid e-mail address, like name@example.com.'),
+);
 
 /** Characters a typed phone number may hold before it is parsed (see phone-rules.ts). */
 export const PHONE_INPUT_PATTERN = /^[+\d][\d\s().-]*$/;
 
 /** ISO 3166 alpha-2 country code of a phone number, e.g. IN. */
-export const countrySchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. IN.');
+export const countrySchema = z.string().check(z.regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. IN.'));
 
 /** The four fields the vendor's update call carries, all required. */
 export interface ProfileFields {
@@ -52,7 +52,7 @@ export interface ProfileFields {
 }
 
 /** First message of a failed zod parse, prefixed with the field it concerns. */
-export function firstIssue(error: z.ZodError): { field: string; message: string } {
+export function firstIssue(error: $ZodError): { field: string; message: string } {
   const issue = error.issues[0];
   return { field: issue?.path.join('.') ?? '', message: issue?.message ?? 'Invalid input.' };
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { output, ZodMiniType } from 'zod/mini';
 import { KioskError } from '../shared/kiosk-error';
 import type { Logger } from '../log/logger';
 import type { DeepFaceAuthClient } from '../deepfaceauth/client';
@@ -64,7 +64,7 @@ export interface ProfileDeps {
 const FIELDS: (keyof ProfileFields)[] = ['userName', 'fullName', 'emailId', 'phoneNumber'];
 const NOT_REGISTERED = /not registered|not found|does not exist|no such user/i;
 
-function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+function check<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);

@@ -1,34 +1,47 @@
-import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from './i18n';
 import { Header } from './components/header';
 import { IdleGuard } from './components/idle-guard';
 import { Notice } from './components/notice';
 import { errorText } from './components/error-text';
-import { BeforeFaceScreen } from './screens/before-face-screen';
-import { EditScreen } from './screens/edit-screen';
-import { EnrollmentScreen } from './screens/enrollment-screen';
-import { FindScreen } from './screens/find-screen';
-import { ResultScreen } from './screens/result-screen';
-import { ReviewScreen } from './screens/review-screen';
 import { SignInScreen } from './screens/sign-in-screen';
+import type * as StaffScreens from './screens/staff-screens';
 import { useKiosk } from './store';
+
+let staffScreens: Promise<typeof StaffScreens> | null = null;
+/** The screens after sign-in (one lazy chunk), loaded once. */
+function loadStaffScreens() {
+  staffScreens ??= import('./screens/staff-screens');
+  return staffScreens;
+}
+const FindScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.FindScreen })));
+const EditScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.EditScreen })));
+const ReviewScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.ReviewScreen })));
+const BeforeFaceScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.BeforeFaceScreen })));
+const EnrollmentScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.EnrollmentScreen })));
+const ResultScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.ResultScreen })));
 
 /** The staff flow: one screen at a time, chosen by the store. */
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const screen = useKiosk((s) => s.screen);
   const bootError = useKiosk((s) => s.bootError);
-  const locale = useKiosk((s) => s.locale);
   const boot = useKiosk((s) => s.boot);
 
   useEffect(() => {
-    void i18n.changeLanguage(locale);
-    document.documentElement.lang = locale;
-  }, [i18n, locale]);
-
-  useEffect(() => {
     document.title = t('app.title');
-  }, [t, locale]);
+  }, [t]);
+
+  // After the first screen is up, fetch the rest so that no later screen waits.
+  useEffect(() => {
+    void loadStaffScreens().catch(() => undefined);
+  }, []);
+
+  const loading = (
+    <main className="screen">
+      <p role="status">{t('app.loading')}</p>
+    </main>
+  );
 
   let content;
   if (bootError) {
@@ -46,11 +59,7 @@ export function App() {
   } else {
     switch (screen) {
       case 'loading':
-        content = (
-          <main className="screen">
-            <p role="status">{t('app.loading')}</p>
-          </main>
-        );
+        content = loading;
         break;
       case 'sign-in':
         content = <SignInScreen />;
@@ -69,7 +78,11 @@ export function App() {
         break;
       case 'enrollment':
         // Only the staff bar: the camera window covers the rest of the screen.
-        return <EnrollmentScreen />;
+        return (
+          <Suspense fallback={null}>
+            <EnrollmentScreen />
+          </Suspense>
+        );
       case 'result':
         content = <ResultScreen />;
         break;
@@ -78,7 +91,7 @@ export function App() {
   return (
     <>
       <Header />
-      {content}
+      <Suspense fallback={loading}>{content}</Suspense>
       <IdleGuard />
     </>
   );

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,10 +43,28 @@ describe('audit log', () => {
     expect((await log.tail(5)).entries).toHaveLength(1);
   });
 
-  it('tails the last entries and skips lines that are not entries', async () => {
+  it('keeps the file open: a deleted file is noticed and the line written to a new one', async () => {
     const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
-    for (let i = 0; i < 5; i++) await log.append({ ...RECORD, userNameBefore: `u${i}` });
-    await appendFile(log.file, 'not json\n{"time":"x","outcome":"applied","userNameBefore":"no-fields"}\n{"half":');
+    await log.append({ ...RECORD, userNameBefore: 'first' });
+    await rm(log.file);
+    await log.append({ ...RECORD, userNameBefore: 'second' });
+    await log.append({ ...RECORD, userNameBefore: 'third' });
+    const lines = (await readFile(log.file, 'utf8')).trimEnd().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { userNameBefore: string }).userNameBefore)).toEqual(['second', 'third']);
+    expect((await stat(log.file)).mode & 0o777).toBe(0o600);
+    // Closed (the kiosk quits), then used again: the next append opens the file again.
+    await log.close();
+    await log.append({ ...RECORD, userNameBefore: 'fourth' });
+    expect((await log.tail(5)).entries.map((e) => e.userNameBefore)).toEqual(['second', 'third', 'fourth']);
+  });
+
+  it('tails the last entries and skips lines that are not entries', async () => {
+    const file = join(await dir(), 'audit.jsonl');
+    const before = createAuditLog({ file, kioskId: 'k' });
+    for (let i = 0; i < 5; i++) await before.append({ ...RECORD, userNameBefore: `u${i}` });
+    // A run that ended mid-line (the kiosk is the file's only writer; the next run opens it).
+    await appendFile(file, 'not json\n{"time":"x","outcome":"applied","userNameBefore":"no-fields"}\n{"half":');
+    const log = createAuditLog({ file, kioskId: 'k' });
     await log.append({ ...RECORD, userNameBefore: 'last' });
     const { entries, skipped } = await log.tail(3);
     expect(entries.map((e) => e.userNameBefore)).toEqual(['u3', 'u4', 'last']);

@@ -1,14 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
 import { KIOSK_CSP } from '../../main/security/csp';
-import { electronBinary, electronSuiteSkipReason, testDisplay } from '../helpers/electron-binary';
+import { electronBinary, electronSuiteSkipReason, kioskEnv } from '../helpers/electron-binary';
 import { assertBuilt } from '../helpers/run-kioskctl';
 import { fill, review, toEdit } from '../renderer/ui-steps';
 import { expect as pw } from '@playwright/test';
@@ -20,20 +18,6 @@ if (skipReason) console.warn(`Electron end-to-end suite skipped: ${skipReason}.`
 
 const MAIN = join(process.cwd(), 'out', 'main', 'index.js');
 const CONTRACT_METHODS = [...Object.values(INVOKE_CHANNELS), ...Object.values(EVENT_CHANNELS)].sort();
-
-/**
- * The environment of a kiosk with no config file (sandbox mode), its data in a fresh folder,
- * never the developer's own config, lock or data; and the display the tests started with.
- */
-function kioskEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && k !== 'KIOSK_CONFIG' && k !== 'ELECTRON_RENDERER_URL' && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
-  }
-  const home = mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'electron-e2e-'));
-  // Chromium's fake camera, appended by main only in unpackaged builds.
-  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KIOSK_TEST_FAKE_CAMERA: '1', ...testDisplay() };
-}
 
 async function waitFor<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
@@ -34,4 +35,18 @@ export function testDisplay(): { DISPLAY?: string; WAYLAND_DISPLAY?: string } {
   const display = process.env['DISPLAY'] || process.env['KIOSK_TEST_DISPLAY'];
   const wayland = process.env['WAYLAND_DISPLAY'] || process.env['KIOSK_TEST_WAYLAND_DISPLAY'];
   return { ...(display ? { DISPLAY: display } : {}), ...(wayland ? { WAYLAND_DISPLAY: wayland } : {}) };
+}
+
+/**
+ * The environment of a kiosk with no config file (sandbox mode), its data in a fresh folder,
+ * never the developer's own config, lock or data; and the display the tests started with.
+ */
+export function kioskEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && k !== 'KIOSK_CONFIG' && k !== 'ELECTRON_RENDERER_URL' && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
+  }
+  const home = mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'electron-e2e-'));
+  // Chromium's fake camera, appended by main only in unpackaged builds.
+  return { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), KIOSK_TEST_FAKE_CAMERA: '1', ...testDisplay() };
 }

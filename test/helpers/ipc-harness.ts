@@ -12,6 +12,7 @@ import type { ResponseOf } from '../../main/ipc/contract';
 import type { Result } from '../../main/shared/kiosk-error';
 import { APP_ORIGIN } from '../../main/security/navigation-policy';
 import type { Transport, TransportRequest } from '../../main/deepfaceauth/http-transport';
+import type { KeychainBackend } from '../../main/secrets/token-store';
 import { recordingTransport } from './sandbox-fixture';
 import { createAuditLog, type AuditLog } from '../../main/audit/audit-log';
 import { createAuditRecorder } from '../../main/audit/plan-recorder';
@@ -87,6 +88,10 @@ export async function createIpcHarness(
     /** Polling timers and delays, and the overall timeout (ms). */
     enrollmentPoll?: EnrollmentDeps['poll'];
     enrollmentTimeoutMs?: number;
+    /** Stands in for the keytar backend (e.g. one that counts its calls). */
+    loadBackend?: () => Promise<KeychainBackend>;
+    /** Keeps a token already in the keychain, as a restarted kiosk would (default: cleared). */
+    keepStoredToken?: boolean;
   } = {},
 ): Promise<IpcHarness> {
   let sandbox = await startSandbox(options.sandbox ?? {});
@@ -99,8 +104,8 @@ export async function createIpcHarness(
   const recording = recordingTransport();
   const { sent } = recording;
   const transport = options.wrapTransport ? options.wrapTransport(recording.transport) : recording.transport;
-  const services = createServices(config, { logger, baseUrl: sandbox.baseUrl, transport });
-  await services.tokens.clear();
+  const services = createServices(config, { logger, baseUrl: sandbox.baseUrl, transport, ...(options.loadBackend ? { loadBackend: options.loadBackend } : {}) });
+  if (!options.keepStoredToken) await services.tokens.clear();
   const journal = createUpdateJournal();
   const registry = fakeRegistry();
   const pushed: IpcHarness['pushed'] = [];
@@ -180,6 +185,7 @@ export async function createIpcHarness(
     raw,
     close: async () => {
       await enrollment.abort();
+      await audit.close();
       await services.tokens.clear().catch(() => undefined);
       await sandbox.close();
     },

@@ -1,61 +1,11 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chromiumAvailable, launchChromium } from './chromium';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
-import { createAppFileServer } from '../../main/windows/app-files';
 import { captureLogger } from './capture-logger';
-import { createIpcHarness, KIOSK_CONTENTS_ID, type IpcHarness } from './ipc-harness';
-import { assertBuilt } from './run-kioskctl';
+import { createIpcHarness, type IpcHarness } from './ipc-harness';
+import { bridgePage, dispatchPush, serveRenderer } from './ui-bridge';
 
-/** The built renderer served over HTTP, exactly as the kiosk:// protocol serves it (CSP included). */
-export async function serveRenderer(): Promise<{ origin: string; close(): Promise<void> }> {
-  assertBuilt();
-  let origin = '';
-  let serve: ReturnType<typeof createAppFileServer> | null = null;
-  const server = http.createServer((req, res) => {
-    void serve!({ url: `${origin}${req.url ?? '/'}`, method: req.method ?? 'GET' }).then((r) => {
-      res.writeHead(r.status, r.headers);
-      res.end(r.body ?? undefined);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  serve = createAppFileServer(join(process.cwd(), 'out', 'renderer'), origin);
-  return {
-    origin,
-    close: () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-/** Runs in the page before its scripts: `window.kiosk` over a Playwright binding, like the preload. */
-function installBridge(tables: { invoke: Record<string, string>; events: Record<string, string> }): void {
-  const w = globalThis as unknown as { __kioskInvoke(channel: string, request: unknown): Promise<unknown> };
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const api: Record<string, unknown> = {};
-  for (const [channel, method] of Object.entries(tables.invoke)) {
-    api[method] = (request?: unknown) =>
-      w.__kioskInvoke(channel, request ?? {}).catch(() => ({ ok: false, error: { code: 'internal', message: 'bridge failed' } }));
-  }
-  for (const [channel, method] of Object.entries(tables.events)) {
-    api[method] = (listener: (payload: unknown) => void) => {
-      const set = listeners.get(channel) ?? new Set();
-      listeners.set(channel, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    };
-  }
-  Object.defineProperty(globalThis, 'kiosk', { value: Object.freeze(api) });
-  Object.defineProperty(globalThis, '__kioskDispatch', {
-    value: (channel: string, payload: unknown) => listeners.get(channel)?.forEach((l) => l(payload)),
-  });
-}
+export { serveRenderer } from './ui-bridge';
 
 export interface UiSession {
   page: Page;
@@ -124,16 +74,13 @@ export async function openUi(browser: Browser, options: OpenUiOptions = {}): Pro
     ...options.ipc,
     appOrigin: served.origin,
     onPush: (channel, payload) => {
-      void page?.evaluate(([c, p]) => (globalThis as unknown as { __kioskDispatch(c: string, p: unknown): void }).__kioskDispatch(c, p), [channel, payload] as const);
+      if (page) void dispatchPush(page, channel, payload);
     },
   });
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1920, height: 1080 } });
   page = await context.newPage();
   const p = page;
-  await p.exposeBinding('__kioskInvoke', (source, channel: string, request: unknown) =>
-    ipc.raw(channel, [request], { webContentsId: KIOSK_CONTENTS_ID, isMainFrame: source.frame === p.mainFrame(), frameUrl: source.frame.url() }),
-  );
-  await p.addInitScript(installBridge, { invoke: { ...INVOKE_CHANNELS }, events: { ...EVENT_CHANNELS } });
+  await bridgePage(p, ipc);
   await options.beforeGoto?.(p);
   await p.goto(`${served.origin}/${options.path ?? 'index.html'}`);
   return {

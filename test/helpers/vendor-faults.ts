@@ -40,5 +40,5 @@ export function dropUpdates(times = Infinity): (send: Transport) => Transport {
 
 /** An audit trail whose every append fails (a full disk). */
 export function failingAudit(): AuditLog {
-  return { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }) };
+  return { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }), close: async () => undefined };
 }

@@ -100,6 +100,28 @@ describe('store', () => {
     expect(store.getState().screen).toBe('edit');
   });
 
+  it('asks main for its settings and the session at once, and shows the first screen only once the configured language is loaded', async () => {
+    const fake = fakeApi({ kioskInfo: ok(INFO), sessionState: ok({ signedIn: false }) });
+    let release: () => void = () => undefined;
+    const loads: string[] = [];
+    const store = createKioskStore({
+      api: fake.api,
+      newId: () => 'id',
+      loadLocale: (locale) => {
+        loads.push(locale);
+        return new Promise<void>((r) => (release = r));
+      },
+    });
+    const booting = store.getState().boot();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.calls.map((c) => c.method).sort()).toEqual(['kioskInfo', 'sessionState']);
+    expect(loads).toEqual(['hi']);
+    expect(store.getState().screen).toBe('loading');
+    release();
+    await booting;
+    expect(store.getState().screen).toBe('sign-in');
+  });
+
   it('validates as staff type, and refuses to review when nothing changed', async () => {
     const { store, calls } = await editing();
     store.getState().setField('emailId', 'nope');

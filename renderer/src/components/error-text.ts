@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n';
 import type { ErrorInfo } from '../store/types';
 
 const NOT_REGISTERED = /not registered|not found|does not exist|no such user/i;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useKiosk } from '../store';
 import { profileBusy } from '../store/profile-slice';
 import { Notice } from './notice';

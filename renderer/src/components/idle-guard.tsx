@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { useKiosk } from '../store';
 import { EMPTY_PROFILE, profileBusy } from '../store/profile-slice';
 import type { KioskState } from '../store/types';

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { Field } from '../components/field';
 import { Notice } from '../components/notice';
 import { ScreenTitle } from '../components/screen-title';

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { Field } from '../components/field';
 import { errorText } from '../components/error-text';
 import { useKiosk } from '../store';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { Notice } from '../components/notice';
 import { ScreenTitle } from '../components/screen-title';
 import { useKiosk } from '../store';

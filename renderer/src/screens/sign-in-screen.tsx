@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from '../i18n';
 import { DEMO_CUSTOMER } from '../../../main/sandbox/demo-data';
 import { Field } from '../components/field';
 import { Notice } from '../components/notice';
 import { errorText } from '../components/error-text';
+import { markFirstRender } from '../perf-marks';
 import { useKiosk } from '../store';
 
 /** Staff sign-in. The password lives in this component only, and is cleared once sent. */
@@ -14,6 +15,7 @@ export function SignInScreen() {
   const signIn = useKiosk((s) => s.signIn);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  useEffect(markFirstRender, []);
 
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();

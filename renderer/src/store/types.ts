@@ -119,6 +119,8 @@ export type KioskState = UiSlice & SessionSlice & ProfileSlice & EnrollmentSlice
 export interface StoreDeps {
   api: KioskApi;
   newId: () => string;
+  /** Loads a language's strings; boot waits for the configured one before the first screen. */
+  loadLocale?: (locale: Locale) => Promise<void>;
 }
 
 export type SliceCreator<T> = (deps: StoreDeps) => StateCreator<KioskState, [], [], T>;

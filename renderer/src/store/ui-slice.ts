@@ -2,40 +2,44 @@ import type { SliceCreator, UiSlice } from './types';
 
 const CUSTOMER_SCREENS = new Set(['find', 'edit', 'review', 'before-face', 'enrollment', 'result']);
 
-export const createUiSlice: SliceCreator<UiSlice> = ({ api }) => (set, get) => ({
-  screen: 'loading',
-  info: null,
-  locale: 'en',
-  bootError: null,
-  auditWarning: false,
-  dismissAuditWarning: () => set({ auditWarning: false }),
-  async boot() {
-    set({ bootError: null });
-    const info = await api.kioskInfo();
-    if (!info.ok) {
-      set({ bootError: info.error });
-      return;
-    }
-    set({ info: info.value, locale: info.value.locale });
-    const state = await api.sessionState();
-    if (!state.ok) {
-      // The keychain could not be read: the sign-in screen says so and offers to try again.
-      set((s) => ({ screen: 'sign-in', session: { ...s.session, signedIn: false, error: state.error } }));
-      return;
-    }
-    set((s) => ({ screen: state.value.signedIn ? 'find' : 'sign-in', session: { ...s.session, signedIn: state.value.signedIn } }));
-  },
-  setLocale: (locale) => set({ locale }),
-  go: (screen) => set({ screen }),
-  handleCommonError(error) {
-    // `unauthorized`: the sign-in changed while a request ran; sign in again, like an expiry.
-    if (error.code === 'session-expired' || error.code === 'not-signed-in' || error.code === 'unauthorized') {
-      get().sessionExpired();
-      return true;
-    }
-    return false;
-  },
-});
+export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
+  const { api } = deps;
+  return {
+    screen: 'loading',
+    info: null,
+    locale: 'en',
+    bootError: null,
+    auditWarning: false,
+    dismissAuditWarning: () => set({ auditWarning: false }),
+    async boot() {
+      set({ bootError: null });
+      // Both questions go to main at once; the first screen waits for the configured language.
+      const [info, state] = await Promise.all([api.kioskInfo(), api.sessionState()]);
+      if (!info.ok) {
+        set({ bootError: info.error });
+        return;
+      }
+      set({ info: info.value, locale: info.value.locale });
+      await deps.loadLocale?.(info.value.locale).catch(() => undefined);
+      if (!state.ok) {
+        // The keychain could not be read: the sign-in screen says so and offers to try again.
+        set((s) => ({ screen: 'sign-in', session: { ...s.session, signedIn: false, error: state.error } }));
+        return;
+      }
+      set((s) => ({ screen: state.value.signedIn ? 'find' : 'sign-in', session: { ...s.session, signedIn: state.value.signedIn } }));
+    },
+    setLocale: (locale) => set({ locale }),
+    go: (screen) => set({ screen }),
+    handleCommonError(error) {
+      // `unauthorized`: the sign-in changed while a request ran; sign in again, like an expiry.
+      if (error.code === 'session-expired' || error.code === 'not-signed-in' || error.code === 'unauthorized') {
+        get().sessionExpired();
+        return true;
+      }
+      return false;
+    },
+  };
+};
 
 /** True on screens that can hold a customer's data. */
 export function isCustomerScreen(screen: string): boolean {

@@ -1,0 +1,7 @@
+/** The User Timing mark the benchmark reads: the sign-in screen's first render. */
+export const FIRST_RENDER_MARK = 'kiosk:first-render';
+
+/** Sets the first-render mark once per page load (later renders do not move it). */
+export function markFirstRender(): void {
+  if (performance.getEntriesByName(FIRST_RENDER_MARK, 'mark').length === 0) performance.mark(FIRST_RENDER_MARK);
+}
