@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 
 interface FieldProps {
   label: string;
@@ -11,6 +11,8 @@ interface FieldProps {
   inputMode?: 'text' | 'email' | 'tel';
   readOnly?: boolean;
   autoFocus?: boolean;
+  /** For a screen that moves the focus itself (e.g. after its first paint). */
+  inputRef?: Ref<HTMLInputElement>;
   name: string;
 }
 
@@ -42,6 +44,7 @@ export function Field(props: FieldProps) {
         inputMode={props.inputMode}
         readOnly={props.readOnly}
         autoFocus={props.autoFocus}
+        ref={props.inputRef}
       />
       {props.error && (
         <p id={errorId} className="error" role="alert">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
 import { DEMO_CUSTOMER } from '../../../main/sandbox/demo-data';
 import { Field } from '../components/field';
@@ -15,7 +15,13 @@ export function SignInScreen() {
   const signIn = useKiosk((s) => s.signIn);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
-  useEffect(markFirstRender, []);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // The password takes the focus once the screen is up: `autoFocus` would focus it while
+  // React commits, forcing a layout before the kiosk's first screen is shown.
+  useEffect(() => {
+    markFirstRender();
+    passwordRef.current?.focus();
+  }, []);
 
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
@@ -52,7 +58,7 @@ export function SignInScreen() {
           }}
           error={missing ? t('signIn.required') : null}
           autoComplete="current-password"
-          autoFocus
+          inputRef={passwordRef}
         />
         <button type="submit" className="primary" disabled={session.busy}>
           {session.busy ? t('signIn.busy') : t('signIn.submit')}
