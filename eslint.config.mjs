@@ -28,12 +28,12 @@ export default tseslint.config(
     },
   },
   {
-    // Tests assert on values they just checked exist; `!` keeps them short.
-    files: ['test/**/*.ts'],
+    // Tests and the benchmark assert on values they just checked exist; `!` keeps them short.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
-    files: ['bin/**/*.cjs', 'test/**/*.cjs'],
+    files: ['bin/**/*.cjs', 'test/**/*.cjs', 'bench/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
