@@ -85,67 +85,71 @@ const TAIL_WINDOW_BYTES = 1024 * 1024;
 
 /**
  * Creates the append-only JSON Lines audit trail. Writes are serialised. The file is opened
- * for appending on the first write (created 0600, its folder 0700 and synced) and kept open;
- * each line is written whole and fsynced before `append` resolves. A failed write closes the
- * file, so the next one opens it again and first ends a line cut short. A file deleted while
- * the kiosk runs is noticed after the write, and the line is written again to a new file.
+ * for appending on the first write (created 0600, its folder 0700 and synced) and kept open.
+ * Before each line the path is checked: a file deleted or moved away (rotated) is opened
+ * again at its path, and a last line left unfinished (by a failed write, or by kioskctl
+ * writing to the same file) is ended first, so it never swallows this one. Each line is
+ * written whole and fsynced before `append` resolves; a short write is an error.
  */
 export function createAuditLog(options: { file: string; kioskId: string; now?: () => Date }): AuditLog {
   const { file, kioskId } = options;
   const now = options.now ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
-  let handle: { fh: FileHandle; cut: boolean } | null = null;
+  let handle: { fh: FileHandle; dev: number; ino: number } | null = null;
 
-  async function openFile(): Promise<{ fh: FileHandle; cut: boolean }> {
+  async function closeHandle(): Promise<void> {
+    const current = handle;
+    handle = null;
+    await current?.fh.close().catch(() => undefined);
+  }
+
+  /** The open file if it is still the one at `file`, else the file at `file` (created if need be). */
+  async function current(): Promise<{ fh: FileHandle; size: number }> {
+    if (handle) {
+      const at = await stat(file).catch(() => null);
+      if (at && at.dev === handle.dev && at.ino === handle.ino) return { fh: handle.fh, size: at.size };
+      await closeHandle();
+    }
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     const fh = await open(file, 'a+', 0o600);
     try {
-      const { size } = await fh.stat();
-      if (size === 0) {
-        await syncFolder(dirname(file));
-        return { fh, cut: false };
-      }
-      // A line cut short by an earlier failure must not swallow the next one.
-      const last = Buffer.alloc(1);
-      await fh.read(last, 0, 1, size - 1);
-      return { fh, cut: last.toString() !== '\n' };
+      const st = await fh.stat();
+      if (st.size === 0) await syncFolder(dirname(file));
+      handle = { fh, dev: st.dev, ino: st.ino };
+      return { fh, size: st.size };
     } catch (err) {
       await fh.close().catch(() => undefined);
       throw err;
     }
   }
 
-  async function writeOnce(line: string): Promise<boolean> {
-    handle ??= await openFile();
-    const current = handle;
+  async function write(line: string): Promise<void> {
+    const { fh, size } = await current();
     try {
-      await current.fh.write(current.cut ? '\n' + line : line);
-      await current.fh.sync();
-      current.cut = false;
-      // Deleted while open: the line went nowhere a reader can find.
-      return (await current.fh.stat()).nlink > 0;
+      let text = line;
+      if (size > 0) {
+        // A line cut short must not swallow this one.
+        const last = Buffer.alloc(1);
+        await fh.read(last, 0, 1, size - 1);
+        if (last.toString() !== '\n') text = '\n' + line;
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      const { bytesWritten } = await fh.write(bytes);
+      if (bytesWritten !== bytes.length) throw new Error('short write to the audit file');
+      await fh.sync();
     } catch (err) {
-      handle = null;
-      await current.fh.close().catch(() => undefined);
+      await closeHandle();
       throw err;
     }
   }
 
-  async function write(line: string): Promise<void> {
-    if (await writeOnce(line)) return;
-    const gone = handle;
-    handle = null;
-    await gone?.fh.close().catch(() => undefined);
-    if (!(await writeOnce(line))) throw new Error('the audit file disappeared while it was written');
-  }
-
   return {
     file,
-    async close() {
-      await queue;
-      const current = handle;
-      handle = null;
-      await current?.fh.close().catch(() => undefined);
+    close() {
+      // After the writes queued before it; a later append opens the file again.
+      const run = queue.then(closeHandle);
+      queue = run.catch(() => undefined);
+      return run;
     },
     append(record) {
       const entry: AuditEntry = { time: now().toISOString(), kioskId, ...record, changedFields: [...record.changedFields] };

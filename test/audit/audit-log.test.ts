@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,15 @@ describe('audit log', () => {
     expect((await log.tail(5)).entries).toHaveLength(1);
   });
 
+  it('follows its path: after the file is moved away (rotated), lines go to a new file at the path', async () => {
+    const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
+    await log.append({ ...RECORD, userNameBefore: 'old' });
+    await rename(log.file, `${log.file}.1`);
+    await log.append({ ...RECORD, userNameBefore: 'new' });
+    expect((await log.tail(5)).entries.map((e) => e.userNameBefore)).toEqual(['new']);
+    expect((await readFile(`${log.file}.1`, 'utf8')).trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('keeps the file open: a deleted file is noticed and the line written to a new one', async () => {
     const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
     await log.append({ ...RECORD, userNameBefore: 'first' });
@@ -59,12 +68,11 @@ describe('audit log', () => {
   });
 
   it('tails the last entries and skips lines that are not entries', async () => {
-    const file = join(await dir(), 'audit.jsonl');
-    const before = createAuditLog({ file, kioskId: 'k' });
-    for (let i = 0; i < 5; i++) await before.append({ ...RECORD, userNameBefore: `u${i}` });
-    // A run that ended mid-line (the kiosk is the file's only writer; the next run opens it).
-    await appendFile(file, 'not json\n{"time":"x","outcome":"applied","userNameBefore":"no-fields"}\n{"half":');
-    const log = createAuditLog({ file, kioskId: 'k' });
+    const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
+    for (let i = 0; i < 5; i++) await log.append({ ...RECORD, userNameBefore: `u${i}` });
+    // Another writer (kioskctl, or a run that crashed) left a line unfinished while this log
+    // holds the file open.
+    await appendFile(log.file, 'not json\n{"time":"x","outcome":"applied","userNameBefore":"no-fields"}\n{"half":');
     await log.append({ ...RECORD, userNameBefore: 'last' });
     const { entries, skipped } = await log.tail(3);
     expect(entries.map((e) => e.userNameBefore)).toEqual(['u3', 'u4', 'last']);
