@@ -60,10 +60,14 @@ export function createCachedTokenStore(options: CachedTokenStoreOptions): TokenS
     return backendPromise;
   }
 
-  /** Queues a keychain call; the caller gets an answer or `keychain-unavailable` within the timeout. */
-  function run<T>(op: string, fn: (b: KeychainBackend) => Promise<T>): Promise<T> {
-    const task = queue.then(async () => {
-      const b = await backend();
+  /**
+   * Queues a keychain call; the caller gets an answer or `keychain-unavailable` within the
+   * timeout, which starts once the keychain module is loaded (loading it fails fast or not
+   * at all; the timeout is for a Secret Service that does not answer).
+   */
+  async function run<T>(op: string, fn: (b: KeychainBackend) => Promise<T>): Promise<T> {
+    const b = await backend();
+    const task = queue.then(() => {
       calls++;
       return fn(b);
     });
