@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from './i18n';
 import { Header } from './components/header';
 import { IdleGuard } from './components/idle-guard';
@@ -8,18 +8,32 @@ import { SignInScreen } from './screens/sign-in-screen';
 import type * as StaffScreens from './screens/staff-screens';
 import { useKiosk } from './store';
 
-let staffScreens: Promise<typeof StaffScreens> | null = null;
-/** The screens after sign-in (one lazy chunk), loaded once. */
-function loadStaffScreens() {
-  staffScreens ??= import('./screens/staff-screens');
-  return staffScreens;
+type Staff = typeof StaffScreens;
+
+/**
+ * The screens after sign-in, one lazy chunk, fetched as soon as the first screen is up. A
+ * failed fetch is shown with a retry (and fetched again), never a blank kiosk.
+ */
+function useStaffScreens(): { staff: Staff | null; failed: boolean; retry(): void } {
+  const [staff, setStaff] = useState<Staff | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    import('./screens/staff-screens').then(
+      (m) => current && setStaff(m),
+      () => current && setFailed(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+  const retry = useCallback(() => {
+    setFailed(false);
+    setAttempt((n) => n + 1);
+  }, []);
+  return { staff, failed, retry };
 }
-const FindScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.FindScreen })));
-const EditScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.EditScreen })));
-const ReviewScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.ReviewScreen })));
-const BeforeFaceScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.BeforeFaceScreen })));
-const EnrollmentScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.EnrollmentScreen })));
-const ResultScreen = lazy(() => loadStaffScreens().then((m) => ({ default: m.ResultScreen })));
 
 /** The staff flow: one screen at a time, chosen by the store. */
 export function App() {
@@ -27,20 +41,28 @@ export function App() {
   const screen = useKiosk((s) => s.screen);
   const bootError = useKiosk((s) => s.bootError);
   const boot = useKiosk((s) => s.boot);
+  const { staff, failed, retry } = useStaffScreens();
 
   useEffect(() => {
     document.title = t('app.title');
   }, [t]);
 
-  // After the first screen is up, fetch the rest so that no later screen waits.
-  useEffect(() => {
-    void loadStaffScreens().catch(() => undefined);
-  }, []);
-
   const loading = (
     <main className="screen">
       <p role="status">{t('app.loading')}</p>
     </main>
+  );
+  const notLoaded = failed ? (
+    <main className="screen">
+      <Notice kind="error">
+        <p>{t('app.cannotStart')}</p>
+      </Notice>
+      <button type="button" className="primary" onClick={retry}>
+        {t('result.retry')}
+      </button>
+    </main>
+  ) : (
+    loading
   );
 
   let content;
@@ -65,33 +87,31 @@ export function App() {
         content = <SignInScreen />;
         break;
       case 'find':
-        content = <FindScreen />;
+        content = staff ? <staff.FindScreen /> : notLoaded;
         break;
       case 'edit':
-        content = <EditScreen />;
+        content = staff ? <staff.EditScreen /> : notLoaded;
         break;
       case 'review':
-        content = <ReviewScreen />;
+        content = staff ? <staff.ReviewScreen /> : notLoaded;
         break;
       case 'before-face':
-        content = <BeforeFaceScreen />;
+        content = staff ? <staff.BeforeFaceScreen /> : notLoaded;
         break;
       case 'enrollment':
         // Only the staff bar: the camera window covers the rest of the screen.
-        return (
-          <Suspense fallback={null}>
-            <EnrollmentScreen />
-          </Suspense>
-        );
+        if (staff) return <staff.EnrollmentScreen />;
+        content = notLoaded;
+        break;
       case 'result':
-        content = <ResultScreen />;
+        content = staff ? <staff.ResultScreen /> : notLoaded;
         break;
     }
   }
   return (
     <>
       <Header />
-      <Suspense fallback={loading}>{content}</Suspense>
+      {content}
       <IdleGuard />
     </>
   );

@@ -8,12 +8,18 @@ import './styles.css';
 /** The app in the language the store asks for (loaded before it is shown). */
 function LocalizedApp({ i18n }: { i18n: I18n }) {
   const locale = useKiosk((s) => s.locale);
+  // A language that cannot be loaded: the store goes back to the one on screen (and the
+  // switch can try again).
+  const setLocale = useKiosk((s) => s.setLocale);
   return (
-    <I18nProvider i18n={i18n} locale={locale}>
+    <I18nProvider i18n={i18n} locale={locale} onUnavailable={setLocale}>
       <App />
     </I18nProvider>
   );
 }
+
+/** How long the first screen waits for its strings (they come from the app's own files). */
+const LANGUAGE_WAIT_MS = 5000;
 
 const root = document.getElementById('root');
 if (root) {
@@ -24,7 +30,11 @@ if (root) {
     const i18n = createI18n();
     // English is the fallback language: its strings load while main is asked for the settings.
     const english = i18n.load('en');
-    const store = createKioskStore({ api: window.kiosk, newId: () => crypto.randomUUID(), loadLocale: (locale) => i18n.load(locale) });
+    const store = createKioskStore({
+      api: window.kiosk,
+      newId: () => crypto.randomUUID(),
+      loadLocale: (locale) => Promise.race([i18n.load(locale), new Promise<void>((r) => setTimeout(r, LANGUAGE_WAIT_MS))]),
+    });
     void store.getState().boot();
     const render = () =>
       createRoot(root).render(
@@ -34,7 +44,8 @@ if (root) {
           </StoreContext.Provider>
         </StrictMode>,
       );
-    // Strings that fail to load leave keys on screen, which is still better than a blank kiosk.
-    void english.then(render, render);
+    // Strings that fail (or take over 5 s) to load leave keys on screen, which is still better
+    // than a blank kiosk.
+    void Promise.race([english, new Promise((r) => setTimeout(r, LANGUAGE_WAIT_MS))]).then(render, render);
   }
 }

@@ -122,6 +122,20 @@ describe('language', () => {
     await toEnglish(page);
     await pw(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
   });
+
+  it('stays readable when a language cannot be loaded, and loads it on the next try', async () => {
+    ui = await open({ beforeGoto: async (page) => void (await page.route(/\/assets\/hi-[^/]*\.js$/, (route) => route.abort())) });
+    const { page } = ui;
+    await pw(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+    await toHindi(page);
+    // Still English, and the switch still offers Hindi.
+    await pw(page.getByRole('button', { name: /Switch the language to Hindi/ })).toBeVisible();
+    await pw(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.unroute(/\/assets\/hi-[^/]*\.js$/);
+    await toHindi(page);
+    await pw(page.getByRole('heading', { name: 'स्टाफ़ साइन-इन' })).toBeVisible();
+  });
 });
 
 /** axe on the current screen in its current language, and screenshots in both orientations. */

@@ -250,6 +250,17 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await pw(page.getByRole('button', { name: 'Sign out' })).toBeEnabled();
   });
 
+  it('says so, and offers to try again, when the screens after sign-in cannot be loaded', async () => {
+    const chunk = /\/assets\/staff-screens-[^/]*\.js$/;
+    ui = await open({ beforeGoto: async (page) => void (await page.route(chunk, (route) => route.abort())) });
+    const { page } = ui;
+    await signIn(page);
+    await pw(page.getByText('The kiosk could not start. Call branch IT.')).toBeVisible();
+    await page.unroute(chunk);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
+  });
+
   it('tells staff when the audit line could not be written', async () => {
     ui = await open({ ipc: { audit: failingAudit() } });
     const { page } = ui;

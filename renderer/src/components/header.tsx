@@ -5,9 +5,9 @@ import { Notice } from './notice';
 
 /** Title, SANDBOX label, kiosk id, language switch and sign-out. */
 export function Header() {
-  const { t } = useTranslation();
+  // The language on screen (the store's may still be loading).
+  const { t, locale } = useTranslation();
   const info = useKiosk((s) => s.info);
-  const locale = useKiosk((s) => s.locale);
   const setLocale = useKiosk((s) => s.setLocale);
   const signedIn = useKiosk((s) => s.session.signedIn);
   const signOut = useKiosk((s) => s.signOut);

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import rosetta from 'rosetta';
 import type { Translation } from './en';
 
@@ -56,22 +56,35 @@ const TranslationContext = createContext<{ t: TFunction; locale: Locale } | null
 
 /**
  * Provides `t` for `locale`. A language that is not loaded yet is loaded first; until then
- * the previous language stays on screen (never a flash of keys). Sets the page's `lang`.
+ * the previous language stays on screen (never a flash of keys). If it cannot be loaded,
+ * `onUnavailable` is told which language stays on screen. Sets the page's `lang`.
  */
-export function I18nProvider({ i18n, locale, children }: { i18n: I18n; locale: Locale; children: ReactNode }) {
+export function I18nProvider({
+  i18n,
+  locale,
+  onUnavailable,
+  children,
+}: {
+  i18n: I18n;
+  locale: Locale;
+  onUnavailable?: (shown: Locale) => void;
+  children: ReactNode;
+}) {
   const [shown, setShown] = useState<Locale>(() => (i18n.isLoaded(locale) ? locale : 'en'));
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
   useEffect(() => {
     let current = true;
     if (i18n.isLoaded(locale)) setShown(locale);
     else
       void i18n.load(locale).then(
         () => current && setShown(locale),
-        () => undefined,
+        () => current && onUnavailable?.(shownRef.current),
       );
     return () => {
       current = false;
     };
-  }, [i18n, locale]);
+  }, [i18n, locale, onUnavailable]);
   useEffect(() => {
     document.documentElement.lang = shown;
   }, [shown]);

@@ -19,8 +19,8 @@ export function SignInScreen() {
   // The password takes the focus once the screen is up: `autoFocus` would focus it while
   // React commits, forcing a layout before the kiosk's first screen is shown.
   useEffect(() => {
-    markFirstRender();
     passwordRef.current?.focus();
+    markFirstRender();
   }, []);
 
   const onSubmit = (e: FormEvent): void => {
