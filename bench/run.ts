@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { createLogger } from '../main/log/logger';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium } from '../test/helpers/chromium';
@@ -95,9 +95,11 @@ async function main(): Promise<number> {
     rows: rows.map((r) => ({ ...r, verdict: verdict(r, quick) })),
   };
   mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // A quick run (CI) never overwrites a full run's figures.
+  const resultsFile = join(root, 'bench', quick ? 'results-quick.json' : 'results.json');
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(rows, quick));
-  console.log(`\n${quick ? 'quick' : 'full'} run on ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGb} GB, Node ${process.version}; written to bench/results.json`);
+  console.log(`\n${quick ? 'quick' : 'full'} run on ${results.machine.cpu}, ${results.machine.cores} cores, ${results.machine.memoryGb} GB, Node ${process.version}; written to ${relative(root, resultsFile)}`);
   const failed = rows.filter((r) => verdict(r, quick) === 'fail');
   if (failed.length) {
     console.error(`bench: over budget: ${failed.map((r) => `${r.id} (${r.metric})`).join(', ')}${quick ? ' (by a wide margin, or an exact limit)' : ''}`);

@@ -14,7 +14,7 @@ import { interleaved, percentile, since } from '../lib/stats';
 const NAMES = ['Ravi Kumar Odd', 'Ravi Kumar Even'] as const;
 
 /** Why the budget is not met (README, Performance). */
-const KNOWN_BREACH = 'the checks on each request and answer cost ≈ 0.1 ms per update against a 0.5 ms local round trip; CI holds the ratio at 2.5×';
+const KNOWN_BREACH = 'the checks on each request and answer cost more than 15 % of a local round trip; CI holds the ratio at 2.5×';
 
 interface Measured {
   handler: number[];
@@ -83,7 +83,13 @@ export async function apiOverhead(ctx: BenchContext): Promise<Row[]> {
   const calls = ctx.quick ? 200 : 1000;
   const scratch = (base: string) => join(mkdtempSync(join(base, 'bench-audit-')), 'audit.jsonl');
   const noAudit = await measure(ctx.logger, calls, { file: 'none', append: async () => undefined, tail: async () => ({ entries: [], skipped: 0 }), close: async () => undefined });
-  const onDisk = await measure(ctx.logger, calls, createAuditLog({ file: scratch(tmpdir()), kioskId: 'bench' }));
+  const diskFile = scratch(tmpdir());
+  let onDisk: Measured;
+  try {
+    onDisk = await measure(ctx.logger, calls, createAuditLog({ file: diskFile, kioskId: 'bench' }));
+  } finally {
+    rmSync(dirname(diskFile), { recursive: true, force: true });
+  }
   const ramBase = process.platform === 'linux' ? '/dev/shm' : tmpdir();
   const ramFile = scratch(ramBase);
   let inRam: Measured;

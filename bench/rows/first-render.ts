@@ -27,11 +27,14 @@ export async function firstRender(ctx: BenchContext): Promise<Row> {
     const answers = await bootAnswers(ipc);
     const once = async (url: string): Promise<number> => {
       const opened = await openToFirstRender(browser, url, answers, CPU_THROTTLE);
-      if (url.startsWith(app.origin) && !(await opened.page.getByRole('heading', { name: 'Staff sign-in' }).isVisible())) {
-        throw new Error('the first-render mark was set but the sign-in screen is not showing');
+      try {
+        if (url.startsWith(app.origin) && !(await opened.page.getByRole('heading', { name: 'Staff sign-in' }).isVisible())) {
+          throw new Error('the first-render mark was set but the sign-in screen is not showing');
+        }
+        return opened.firstRender;
+      } finally {
+        await opened.close();
       }
-      await opened.close();
-      return opened.firstRender;
     };
     // One unmeasured load of each warms the server and the browser process.
     await once(`${app.origin}/index.html`);

@@ -22,8 +22,10 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
   const ipc = await createIpcHarness(ctx.logger);
   const sizes: { channel: string; bytes: number; text: string }[] = [];
   const seen = new Set<string>();
-  const call = async (channel: InvokeChannel, request: Record<string, unknown>) => {
+  /** Calls a channel and records both sizes; `expect` says whether it must succeed or fail. */
+  const call = async (channel: InvokeChannel, request: Record<string, unknown>, expect: 'ok' | 'refused' = 'ok') => {
     const response = await ipc.invoke(channel, request);
+    if (response.ok !== (expect === 'ok')) throw new Error(`${channel}: expected ${expect}, got ${JSON.stringify(response).slice(0, 200)}`);
     seen.add(channel);
     for (const value of [request, response]) {
       const text = JSON.stringify(value);
@@ -40,10 +42,13 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
     const detailsId = randomUUID();
     await call('profile:update', { updateId: detailsId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K Kumar', emailId: 'ravi.new@example.com' }, face: false });
     await call('profile:reconcile', { updateId: detailsId });
-    // Every field at the longest the contract allows.
+    // Every field at the longest the rules allow (a 254-character e-mail, a 32-character phone).
+    const email = `${'e'.repeat(64)}@${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(57)}.com`;
+    const phone = '+91  (912)  345 - 6780          ';
+    if (email.length !== 254 || phone.length !== 32) throw new Error('the longest fields are not at their limits');
     const long = {
       userName: 'priya.sharma',
-      changes: { userName: `p${'x'.repeat(63)}`, fullName: `Priya ${'a'.repeat(94)}`, emailId: `${'e'.repeat(64)}@${'d'.repeat(180)}.example.com`.slice(0, 254), phoneNumber: '+91 (912) 345-6780 ..  .. .. ..'.slice(0, 32) },
+      changes: { userName: `p${'x'.repeat(63)}`, fullName: `Priya ${'a'.repeat(94)}`, emailId: email, phoneNumber: phone },
       face: false,
     };
     await call('profile:update', { updateId: randomUUID(), ...long });
@@ -53,10 +58,10 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
     await call('enrollment:start', { updateId: faceId });
     await call('enrollment:cancel', { reason: 'staff-cancel' });
     for (let i = 0; i < 100 && !ipc.pushed.some((p) => p.channel === 'enrollment:finished'); i++) await new Promise((r) => setTimeout(r, 50));
-    await call('kiosk:restart', {});
+    await call('kiosk:restart', {}, 'refused');
     // The service stops accepting the token: the session:expired push.
     ipc.sandbox.state.expireAllTokens();
-    await call('profile:lookup', { userName: 'ravi.kumar' });
+    await call('profile:lookup', { userName: 'ravi.kumar' }, 'refused');
     await call('session:sign-in', { password: DEMO_CUSTOMER.password });
     await call('session:sign-out', {});
     for (const p of ipc.pushed) {

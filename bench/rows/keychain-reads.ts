@@ -99,5 +99,6 @@ export async function keychainReads(ctx: BenchContext): Promise<Row[]> {
   } finally {
     await ipc?.close();
     await keychain.idle();
+    await first.close().catch(() => undefined);
   }
 }

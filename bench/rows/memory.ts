@@ -1,4 +1,4 @@
-import { createIpcHarness } from '../../test/helpers/ipc-harness';
+import { createIpcHarness, KIOSK_CONTENTS_ID } from '../../test/helpers/ipc-harness';
 import { serveFolder } from '../../test/helpers/ui-bridge';
 import type { BenchContext } from '../lib/context';
 import { heapAfterGc, openToFirstRender } from '../lib/pages';
@@ -22,26 +22,33 @@ export async function memory(ctx: BenchContext): Promise<Row> {
   try {
     const heapAtFirstRender = async (url: string): Promise<number> => {
       const opened = await openToFirstRender(browser, url, ipc, 1);
-      const used = await heapAfterGc(opened.cdp);
-      await opened.close();
-      return used;
+      try {
+        return await heapAfterGc(opened.cdp);
+      } finally {
+        await opened.close();
+      }
     };
     const r = await interleaved(ctx.runs, () => heapAtFirstRender(`${app.origin}/index.html`), () => heapAtFirstRender(`${base.origin}/index.html`));
     const a = median(r.a) / MB;
     const b = median(r.b) / MB;
 
-    const growthRuns = ctx.quick ? 2 : 5;
+    const growthRuns = ctx.quick ? 3 : 5;
     const growth: number[] = [];
     for (let run = 0; run < growthRuns; run++) {
       const opened = await openToFirstRender(browser, `${app.origin}/index.html`, ipc, 1);
-      await signIn(opened.page);
-      await updateCycle(opened.page, 'ravi.kumar', 'Ravi Kumar Warm');
-      const before = await heapAfterGc(opened.cdp);
-      for (let i = 0; i < CYCLES; i++) await updateCycle(opened.page, 'ravi.kumar', i % 2 ? 'Ravi Kumar Odd' : 'Ravi Kumar Even');
-      const after = await heapAfterGc(opened.cdp);
-      growth.push((after - before) / MB);
-      await opened.page.getByRole('button', { name: 'Sign out' }).click();
-      await opened.close();
+      try {
+        await signIn(opened.page);
+        await updateCycle(opened.page, 'ravi.kumar', 'Ravi Kumar Warm');
+        const before = await heapAfterGc(opened.cdp);
+        for (let i = 0; i < CYCLES; i++) await updateCycle(opened.page, 'ravi.kumar', i % 2 ? 'Ravi Kumar Odd' : 'Ravi Kumar Even');
+        const after = await heapAfterGc(opened.cdp);
+        growth.push((after - before) / MB);
+      } finally {
+        // Signed out for the next run, which starts at the sign-in screen.
+        const out = await ipc.invoke('session:sign-out', {}, { webContentsId: KIOSK_CONTENTS_ID, isMainFrame: true, frameUrl: `${app.origin}/index.html` });
+        if (!out.ok) throw new Error(`sign-out failed: ${out.error.message}`);
+        await opened.close();
+      }
     }
     const g = median(growth);
     return {
