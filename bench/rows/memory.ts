@@ -44,11 +44,11 @@ export async function memory(ctx: BenchContext): Promise<Row> {
         const after = await heapAfterGc(opened.cdp);
         growth.push((after - before) / MB);
       } finally {
-        // Signed out for the next run, which starts at the sign-in screen.
-        const out = await ipc.invoke('session:sign-out', {}, { webContentsId: KIOSK_CONTENTS_ID, isMainFrame: true, frameUrl: `${app.origin}/index.html` });
-        if (!out.ok) throw new Error(`sign-out failed: ${out.error.message}`);
         await opened.close();
       }
+      // Signed out for the next run, which starts at the sign-in screen.
+      const out = await ipc.invoke('session:sign-out', {}, { webContentsId: KIOSK_CONTENTS_ID, isMainFrame: true, frameUrl: `${app.origin}/index.html` });
+      if (!out.ok) throw new Error(`sign-out failed: ${out.error.message}`);
     }
     const g = median(growth);
     return {
