@@ -1,36 +1,14 @@
 import type { Browser, CDPSession, Page } from '@playwright/test';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
 import { FIRST_RENDER_MARK } from '../../renderer/src/perf-marks';
 import type { IpcHarness } from '../../test/helpers/ipc-harness';
-import { bridgePage } from '../../test/helpers/ui-bridge';
-
-/** Answers of the real handlers, replayed in the page: method name → result. */
-export type CannedAnswers = Record<string, unknown>;
-
-/**
- * Runs in the page before its scripts: a `window.kiosk` that answers from `answers` one task
- * later, as an IPC reply would arrive. (Playwright's binding, which the UI tests use, costs a
- * CDP round trip per call, far more than Electron's IPC; a first-render timing must not
- * measure that.)
- */
-function installCannedBridge(arg: { methods: string[]; events: string[]; answers: CannedAnswers }): void {
-  const api: Record<string, unknown> = {};
-  for (const m of arg.methods) {
-    api[m] = () =>
-      new Promise((resolve) =>
-        setTimeout(() => resolve(arg.answers[m] ?? { ok: false, error: { code: 'internal', message: 'not part of this benchmark' } }), 0),
-      );
-  }
-  for (const e of arg.events) api[e] = () => () => undefined;
-  Object.defineProperty(globalThis, 'kiosk', { value: Object.freeze(api) });
-}
+import { bridgePage, replayBridgePage, type RecordedAnswers } from '../../test/helpers/ui-bridge';
 
 /** What the kiosk's UI asks main for at start, answered by the real handlers. */
-export async function bootAnswers(ipc: IpcHarness): Promise<CannedAnswers> {
+export async function bootAnswers(ipc: IpcHarness): Promise<RecordedAnswers> {
   const info = await ipc.invoke('kiosk:info', {});
   const state = await ipc.invoke('session:state', {});
   if (!info?.ok || !state?.ok) throw new Error(`the handlers did not answer the boot calls: ${JSON.stringify({ info, state })}`);
-  return { [INVOKE_CHANNELS['kiosk:info']]: info, [INVOKE_CHANNELS['session:state']]: state };
+  return { 'kiosk:info': info, 'session:state': state };
 }
 
 export interface OpenedPage {
@@ -47,11 +25,11 @@ export interface OpenedPage {
  * optionally with the CPU throttled, and waits for the first-render mark. The app and the
  * baseline go through the same steps.
  */
-export async function openToFirstRender(browser: Browser, url: string, bridge: IpcHarness | CannedAnswers, cpuThrottle: number): Promise<OpenedPage> {
+export async function openToFirstRender(browser: Browser, url: string, bridge: IpcHarness | RecordedAnswers, cpuThrottle: number): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   if ('invoke' in bridge && typeof bridge.invoke === 'function') await bridgePage(page, bridge as IpcHarness);
-  else await page.addInitScript(installCannedBridge, { methods: Object.values(INVOKE_CHANNELS), events: Object.values(EVENT_CHANNELS), answers: bridge as CannedAnswers });
+  else await replayBridgePage(page, bridge as RecordedAnswers);
   const cdp = await context.newCDPSession(page);
   if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
   await page.goto(url);

@@ -78,35 +78,16 @@ export function App() {
         </button>
       </main>
     );
+  } else if (screen === 'loading') {
+    content = loading;
+  } else if (screen === 'sign-in') {
+    content = <SignInScreen />;
   } else {
-    switch (screen) {
-      case 'loading':
-        content = loading;
-        break;
-      case 'sign-in':
-        content = <SignInScreen />;
-        break;
-      case 'find':
-        content = staff ? <staff.FindScreen /> : notLoaded;
-        break;
-      case 'edit':
-        content = staff ? <staff.EditScreen /> : notLoaded;
-        break;
-      case 'review':
-        content = staff ? <staff.ReviewScreen /> : notLoaded;
-        break;
-      case 'before-face':
-        content = staff ? <staff.BeforeFaceScreen /> : notLoaded;
-        break;
-      case 'enrollment':
-        // Only the staff bar: the camera window covers the rest of the screen.
-        if (staff) return <staff.EnrollmentScreen />;
-        content = notLoaded;
-        break;
-      case 'result':
-        content = staff ? <staff.ResultScreen /> : notLoaded;
-        break;
-    }
+    const StaffScreen = staff?.STAFF_SCREENS[screen];
+    if (!StaffScreen) content = notLoaded;
+    // Only the staff bar: the camera window covers the rest of the screen.
+    else if (screen === 'enrollment') return <StaffScreen />;
+    else content = <StaffScreen />;
   }
   return (
     <>

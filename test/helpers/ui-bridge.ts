@@ -43,14 +43,27 @@ export function serveRenderer(): Promise<ServedFolder> {
   return serveFolder(join(process.cwd(), 'out', 'renderer'));
 }
 
-/** Runs in the page before its scripts: `window.kiosk` over a Playwright binding, like the preload. */
-function installBridge(tables: { invoke: Record<string, string>; events: Record<string, string> }): void {
+/** Answers recorded from the real handlers, replayed in the page: channel → result. */
+export type RecordedAnswers = Record<string, unknown>;
+
+/**
+ * Runs in the page before its scripts: `window.kiosk` like the preload's, over a Playwright
+ * binding, or, given `answers`, answering from them one task later as an IPC reply would
+ * arrive (the binding costs a CDP round trip per call, far more than Electron's IPC).
+ */
+function installBridge(tables: { invoke: Record<string, string>; events: Record<string, string>; answers?: RecordedAnswers }): void {
   const w = globalThis as unknown as { __kioskInvoke(channel: string, request: unknown): Promise<unknown> };
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const api: Record<string, unknown> = {};
+  const answers = tables.answers;
   for (const [channel, method] of Object.entries(tables.invoke)) {
-    api[method] = (request?: unknown) =>
-      w.__kioskInvoke(channel, request ?? {}).catch(() => ({ ok: false, error: { code: 'internal', message: 'bridge failed' } }));
+    api[method] = answers
+      ? () =>
+          new Promise((resolve) =>
+            setTimeout(() => resolve(answers[channel] ?? { ok: false, error: { code: 'internal', message: 'no recorded answer' } }), 0),
+          )
+      : (request?: unknown) =>
+          w.__kioskInvoke(channel, request ?? {}).catch(() => ({ ok: false, error: { code: 'internal', message: 'bridge failed' } }));
   }
   for (const [channel, method] of Object.entries(tables.events)) {
     api[method] = (listener: (payload: unknown) => void) => {
@@ -72,6 +85,11 @@ export async function bridgePage(page: Page, ipc: IpcHarness): Promise<void> {
     ipc.raw(channel, [request], { webContentsId: KIOSK_CONTENTS_ID, isMainFrame: source.frame === page.mainFrame(), frameUrl: source.frame.url() }),
   );
   await page.addInitScript(installBridge, { invoke: { ...INVOKE_CHANNELS }, events: { ...EVENT_CHANNELS } });
+}
+
+/** Gives a page (before it loads) a `window.kiosk` that replays recorded answers and never pushes. */
+export async function replayBridgePage(page: Page, answers: RecordedAnswers): Promise<void> {
+  await page.addInitScript(installBridge, { invoke: { ...INVOKE_CHANNELS }, events: { ...EVENT_CHANNELS }, answers });
 }
 
 /** Delivers a main → renderer push to a bridged page. */
