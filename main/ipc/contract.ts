@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Result } from '../shared/kiosk-error';
-import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema, PHONE_INPUT_PATTERN } from '../profile/profile-rules';
+import { PHONE_INPUT_PATTERN } from '../profile/profile-limits';
+import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema } from '../profile/profile-rules';
 import type { EVENT_CHANNELS, EventChannel, INVOKE_CHANNELS, InvokeChannel } from './channels';
 
 // THE IPC contract. Every channel has a request schema (the renderer is untrusted) and a

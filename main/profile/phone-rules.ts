@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { PHONE_INPUT_PATTERN } from './profile-rules';
+import { PHONE_INPUT_PATTERN } from './profile-limits';
 
 // Phone rules, apart from profile-rules.ts because libphonenumber's metadata is large: main
 // imports this module directly, the renderer loads it with a dynamic import.

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
+import { EMAIL, FULL_NAME, NEW_USER_NAME } from './profile-limits';
 
-// Pure rules, no Node or Electron imports: the renderer validates with the same module. They
-// use zod's tree-shakable "mini" build, which keeps the renderer's first chunk small (main's
-// own schemas compose them with full zod). Phone rules live in phone-rules.ts, whose metadata
-// is large: the renderer loads it lazily.
+// Pure rules, no Node or Electron imports, built on zod's "mini" build (main's own schemas
+// compose them with full zod). Their limits and patterns come from profile-limits.ts, which
+// the renderer checks fields with. Phone rules live in phone-rules.ts, whose metadata is
+// large: the renderer loads it lazily.
 
 /** A user name as it may already exist at the vendor: no whitespace, printable, bounded. */
 export const existingUserNameSchema = z.string().check(
@@ -18,27 +19,24 @@ export const existingUserNameSchema = z.string().check(
  * 3–64 letters, digits, dot, underscore, hyphen or @ so names stay typeable and unambiguous.
  */
 export const newUserNameSchema = z.string().check(
-  z.minLength(3, 'A user name has at least 3 characters.'),
-  z.maxLength(64, 'A user name is at most 64 characters.'),
+  z.minLength(NEW_USER_NAME.min, `A user name has at least ${NEW_USER_NAME.min} characters.`),
+  z.maxLength(NEW_USER_NAME.max, `A user name is at most ${NEW_USER_NAME.max} characters.`),
   z.regex(/^\S*$/, 'A user name cannot contain spaces.'),
-  z.regex(/^[A-Za-z0-9._@-]+$/, 'Use only letters, digits, dot, underscore, hyphen or @.'),
+  z.regex(NEW_USER_NAME.pattern, 'Use only letters, digits, dot, underscore, hyphen or @.'),
 );
 
 /** Full name: trimmed, letters (any script) with spaces, dots, apostrophes and hyphens. */
 export const fullNameSchema = z.string().check(
   z.trim(),
   z.minLength(1, 'Enter the full name.'),
-  z.maxLength(100, 'A full name is at most 100 characters.'),
-  z.regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'Use letters, spaces, dots, apostrophes or hyphens.'),
+  z.maxLength(FULL_NAME.max, `A full name is at most ${FULL_NAME.max} characters.`),
+  z.regex(FULL_NAME.pattern, 'Use letters, spaces, dots, apostrophes or hyphens.'),
 );
 
 export const emailSchema = z.pipe(
-  z.string().check(z.trim(), z.maxLength(254, 'An e-mail address is at most 254 characters.')),
-  z.email('Enter a valid e-mail address, like name@example.com.'),
+  z.string().check(z.trim(), z.maxLength(EMAIL.max, `An e-mail address is at most ${EMAIL.max} characters.`)),
+  z.email({ pattern: EMAIL.pattern, error: 'Enter a valid e-mail address, like name@example.com.' }),
 );
-
-/** Characters a typed phone number may hold before it is parsed (see phone-rules.ts). */
-export const PHONE_INPUT_PATTERN = /^[+\d][\d\s().-]*$/;
 
 /** ISO 3166 alpha-2 country code of a phone number, e.g. IN. */
 export const countrySchema = z.string().check(z.regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. IN.'));
