@@ -5,15 +5,14 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      // Dependencies are bundled (tree-shaken) into main's own files, so that starting does not
+      // Dependencies are bundled (tree-shaken) into main's one file, so that starting does not
       // resolve and load dozens of files from node_modules: measured under Node, loading main's
       // shared code went from ~200 ms to ~85 ms. keytar (native) and electron stay outside.
+      // kioskctl is built on its own (kioskctl.vite.config.mts), so nothing is shared in chunks.
       externalizeDeps: { exclude: ['zod', 'libphonenumber-js', 'commander'] },
       rollupOptions: {
-        input: {
-          index: resolve(__dirname, 'main/index.ts'),
-          kioskctl: resolve(__dirname, 'main/cli/kioskctl.ts'),
-        },
+        input: { index: resolve(__dirname, 'main/index.ts') },
+        output: { codeSplitting: false },
       },
     },
   },

@@ -1,5 +1,5 @@
 import Module, { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,5 +236,20 @@ describe('the built main bundle refuses unsafe starts', () => {
     expect(fake.windows).toHaveLength(0);
     expect(fake.ipcHandlers.size).toBe(0);
     expect(stderr.join('')).toContain('sandbox or isolation turned off');
+  });
+});
+
+describe('the built main process', () => {
+  it('is one file, and kioskctl another, each requiring nothing of the project but itself', () => {
+    assertBuilt();
+    expect(readdirSync(join(OUT, 'main')).sort()).toEqual(['index.js', 'kioskctl.js']);
+    for (const file of ['index.js', 'kioskctl.js']) {
+      const code = readFileSync(join(OUT, 'main', file), 'utf8');
+      // (`import("x").Name` is a JSDoc type in a bundled library, not a load.)
+      const required = [...code.matchAll(/\brequire\("([^"]+)"\)|\bimport\("([^"]+)"\)(?!\.\w)/g)].map((m) => m[1] ?? m[2]);
+      expect(required.filter((r) => r?.startsWith('.'))).toEqual([]);
+      // Only Node's own modules, electron (main) and keytar (native, loaded when needed).
+      expect(required.filter((r) => !r?.startsWith('node:') && r !== 'electron' && r !== 'keytar')).toEqual([]);
+    }
   });
 });
