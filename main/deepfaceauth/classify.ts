@@ -40,13 +40,13 @@ export function classifyResponse(
     }
   }
   const obj = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-  const envelope = obj ? errorEnvelopeSchema.safeParse(obj) : null;
-  const vendorMessage =
-    envelope && envelope.success
-      ? safeVendorMessage(envelope.data.error.message, secrets)
-      : obj
-        ? safeVendorMessage(obj['message'], secrets)
-        : null;
+  // Only a body with an `error` object can be the error envelope: most answers are successes,
+  // and a failed zod parse (which builds its issues) costs more than the rest of this check.
+  const envelope = obj && typeof obj['error'] === 'object' && obj['error'] !== null ? errorEnvelopeSchema.safeParse(obj) : null;
+  const isErrorEnvelope = envelope?.success ?? false;
+  // The vendor's message is cleaned only for a failure that shows it.
+  const vendorMessage = (): string | null =>
+    envelope?.success ? safeVendorMessage(envelope.data.error.message, secrets) : obj ? safeVendorMessage(obj['message'], secrets) : null;
 
   if (status === 401 || status === 403) {
     return { ok: false, error: new KioskError('unauthorized', 'The sign-in is no longer valid. Please sign in again.', { httpStatus: status }) };
@@ -58,17 +58,18 @@ export function classifyResponse(
     };
   }
   const bodyStatus = obj && typeof obj['status'] === 'string' ? obj['status'] : null;
-  const failed = status < 200 || status > 299 || (envelope?.success ?? false) || (bodyStatus !== null && !/^200\b/.test(bodyStatus));
+  const failed = status < 200 || status > 299 || isErrorEnvelope || (bodyStatus !== null && !/^200\b/.test(bodyStatus));
   if (failed) {
     if (!obj) {
       return { ok: false, error: new KioskError('bad-response', `The face service sent an unreadable answer (HTTP ${status}).`, { httpStatus: status }) };
     }
-    if (vendorMessage && TOKEN_WORDS.test(vendorMessage)) {
+    const message = vendorMessage();
+    if (message && TOKEN_WORDS.test(message)) {
       return { ok: false, error: new KioskError('unauthorized', 'The sign-in is no longer valid. Please sign in again.', { httpStatus: status }) };
     }
     return {
       ok: false,
-      error: new KioskError('rejected', vendorMessage ?? 'The face service refused the request.', { httpStatus: status }),
+      error: new KioskError('rejected', message ?? 'The face service refused the request.', { httpStatus: status }),
     };
   }
   if (!obj) {
