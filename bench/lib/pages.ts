@@ -64,7 +64,10 @@ export async function openToFirstRender(browser: Browser, url: string, bridge: I
     throw new Error(`${url}: no first-render mark (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); page errors: ${errors.join('; ') || 'none'}; page text: ${text.slice(0, 200)}`);
   });
   const firstRender = Number(message.text().slice(MARK_REPORT.length));
-  if (!Number.isFinite(firstRender)) throw new Error(`${url}: the first-render report is not a time: ${message.text()}`);
+  if (!Number.isFinite(firstRender)) {
+    await context.close();
+    throw new Error(`${url}: the first-render report is not a time: ${message.text()}`);
+  }
   return { page, cdp, firstRender, close: () => context.close() };
 }
 
