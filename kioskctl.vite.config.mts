@@ -6,12 +6,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 // kioskctl, built on its own after electron-vite (`npm run build`): each of the kiosk's main
 // process and the CLI is then one file (out/main/index.js, out/main/kioskctl.js) instead of
-// two entries sharing a chunk. Dependencies are bundled like main's; keytar (native) stays
-// in node_modules.
+// two entries sharing a chunk. Like main, everything is bundled but keytar (native), the one
+// run-time dependency.
 export default defineConfig({
   root: here,
   logLevel: 'warn',
-  ssr: { noExternal: ['zod', 'libphonenumber-js', 'commander'], external: ['keytar'] },
+  ssr: { noExternal: true, external: ['keytar'] },
   build: {
     ssr: resolve(here, 'main/cli/kioskctl.ts'),
     outDir: resolve(here, 'out', 'main'),

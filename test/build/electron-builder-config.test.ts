@@ -34,4 +34,11 @@ describe('electron-builder.yml', () => {
     expect(config['asar']).toBe(true);
     expect(config['files']).toContain('!**/*.map');
   });
+
+  it('ships from node_modules only what the built app loads there: keytar (the rest is bundled)', () => {
+    // electron-builder packs package.json's `dependencies`; test/windows/main-bundle.test.ts
+    // checks that the built files require nothing else.
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    expect(Object.keys(pkg.dependencies ?? {})).toEqual(['keytar']);
+  });
 });
