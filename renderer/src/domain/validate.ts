@@ -1,4 +1,4 @@
-import { EMAIL, FULL_NAME, NEW_USER_NAME, PHONE_INPUT_PATTERN } from '../../../main/profile/profile-limits';
+import { EMAIL, FULL_NAME, lengthOf, NEW_USER_NAME, PHONE_INPUT_PATTERN } from '../../../main/profile/profile-limits';
 import type * as PhoneRulesModule from '../../../main/profile/phone-rules';
 import type { DraftField } from './profile-draft';
 
@@ -17,19 +17,19 @@ export function checkField(field: DraftField, value: string, currentUserName: st
       if (value === currentUserName) return null;
       if (value.length === 0) return 'userName.required';
       if (/\s/.test(value)) return 'userName.spaces';
-      if (value.length < NEW_USER_NAME.min || value.length > NEW_USER_NAME.max) return 'userName.length';
+      if (lengthOf(value) < NEW_USER_NAME.min || lengthOf(value) > NEW_USER_NAME.max) return 'userName.length';
       return NEW_USER_NAME.pattern.test(value) ? null : 'userName.charset';
     }
     case 'fullName': {
       const name = value.trim();
       if (name.length === 0) return 'fullName.required';
-      if (name.length > FULL_NAME.max) return 'fullName.length';
+      if (lengthOf(name) > FULL_NAME.max) return 'fullName.length';
       return FULL_NAME.pattern.test(name) ? null : 'fullName.charset';
     }
     case 'emailId': {
       const email = value.trim();
       if (email.length === 0) return 'emailId.required';
-      return email.length <= EMAIL.max && EMAIL.pattern.test(email) ? null : 'emailId.format';
+      return lengthOf(email) <= EMAIL.max && EMAIL.pattern.test(email) ? null : 'emailId.format';
     }
     case 'phoneNumber':
       if (value.trim().length === 0) return 'phoneNumber.required';
