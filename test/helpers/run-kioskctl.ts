@@ -5,8 +5,8 @@ import { join } from 'node:path';
 export const KIOSKCTL = join(process.cwd(), 'bin', 'kioskctl.cjs');
 
 export function assertBuilt(): void {
-  if (!existsSync(join(process.cwd(), 'out', 'main', 'kioskctl.js'))) {
-    throw new Error('out/main/kioskctl.js is missing: run "npm run build" before the CLI tests (npm test does).');
+  if (!existsSync(join(process.cwd(), 'out', 'cli', 'kioskctl.js'))) {
+    throw new Error('out/cli/kioskctl.js is missing: run "npm run build" before the CLI tests (npm test does).');
   }
 }
 

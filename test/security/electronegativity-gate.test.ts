@@ -37,7 +37,7 @@ describe('the Electronegativity gate', () => {
     assertBuilt();
     const r = gate();
     expect(r.code, r.out + r.err).toBe(0);
-    // out/main/index.js, out/main/kioskctl.js, out/preload/index.js
+    // out/main/index.js, out/cli/kioskctl.js, out/preload/index.js
     expect(r.out).toMatch(/3 files, 3 window constructors, \d+ findings, \d+ allowed or below MEDIUM, 0 blocking/);
     expect(r.out).not.toContain('stale allowlist entry');
   });

@@ -242,9 +242,10 @@ describe('the built main bundle refuses unsafe starts', () => {
 describe('the built main process', () => {
   it('is one file, and kioskctl another, each requiring nothing of the project but itself', () => {
     assertBuilt();
-    expect(readdirSync(join(OUT, 'main')).sort()).toEqual(['index.js', 'kioskctl.js']);
-    for (const file of ['index.js', 'kioskctl.js']) {
-      const code = readFileSync(join(OUT, 'main', file), 'utf8');
+    expect(readdirSync(join(OUT, 'main'))).toEqual(['index.js']);
+    expect(readdirSync(join(OUT, 'cli'))).toEqual(['kioskctl.js']);
+    for (const file of [join(OUT, 'main', 'index.js'), join(OUT, 'cli', 'kioskctl.js')]) {
+      const code = readFileSync(file, 'utf8');
       // (`import("x").Name` is a JSDoc type in a bundled library, not a load.)
       const required = [...code.matchAll(/\brequire\("([^"]+)"\)|\bimport\("([^"]+)"\)(?!\.\w)/g)].map((m) => m[1] ?? m[2]);
       expect(required.filter((r) => r?.startsWith('.'))).toEqual([]);

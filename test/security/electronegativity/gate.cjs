@@ -37,7 +37,7 @@ function parseArgs(argv) {
     else if (a === '--json') opts.json = path.resolve(argv[++i] ?? '');
     else untrusted(`unknown argument ${a}`);
   }
-  if (opts.inputs.length === 0) opts.inputs = [path.join(ROOT, 'out', 'main'), path.join(ROOT, 'out', 'preload')];
+  if (opts.inputs.length === 0) opts.inputs = [path.join(ROOT, 'out', 'main'), path.join(ROOT, 'out', 'cli'), path.join(ROOT, 'out', 'preload')];
   if (!opts.electronVersion) {
     const pkg = path.join(ROOT, 'node_modules', 'electron', 'package.json');
     if (!fs.existsSync(pkg)) untrusted('cannot find the Electron version (node_modules/electron); pass --electron-version');
