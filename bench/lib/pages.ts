@@ -40,35 +40,34 @@ export interface OpenedPage {
  */
 export async function openToFirstRender(browser: Browser, url: string, bridge: IpcHarness | RecordedAnswers, cpuThrottle: number): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  const page = await context.newPage();
-  if ('invoke' in bridge && typeof bridge.invoke === 'function') await bridgePage(page, bridge as IpcHarness);
-  else await replayBridgePage(page, bridge as RecordedAnswers);
-  const cdp = await context.newCDPSession(page);
-  if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
-  // The page reports the mark itself: Playwright's waitForFunction would evaluate its injected
-  // script in the page while the app is still starting (60–180 ms of main-thread work at 4×),
-  // landing in the measured span of whichever side is slower.
-  await page.addInitScript(reportMark, { mark: FIRST_RENDER_MARK, prefix: MARK_REPORT });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(MARK_REPORT), timeout: 30_000 });
-  // Settled here too, so a failed navigation never leaves it to reject unhandled later.
-  reported.catch(() => undefined);
-  await page.goto(url).catch(async (err: unknown) => {
-    await context.close();
+  // Any failure from here on closes the context, so no browser context outlives its run.
+  try {
+    const page = await context.newPage();
+    if ('invoke' in bridge && typeof bridge.invoke === 'function') await bridgePage(page, bridge as IpcHarness);
+    else await replayBridgePage(page, bridge as RecordedAnswers);
+    const cdp = await context.newCDPSession(page);
+    if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+    // The page reports the mark itself: Playwright's waitForFunction would evaluate its
+    // injected script in the page while the app is still starting (60–180 ms of main-thread
+    // work at 4×), landing in the measured span of whichever side is slower.
+    await page.addInitScript(reportMark, { mark: FIRST_RENDER_MARK, prefix: MARK_REPORT });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const reported = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(MARK_REPORT), timeout: 30_000 });
+    // Settled here too, so a failed navigation never leaves it to reject unhandled later.
+    reported.catch(() => undefined);
+    await page.goto(url);
+    const message = await reported.catch(async (err: unknown) => {
+      const text = await page.evaluate(() => document.body.innerText).catch(() => '');
+      throw new Error(`${url}: no first-render mark (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); page errors: ${errors.join('; ') || 'none'}; page text: ${text.slice(0, 200)}`);
+    });
+    const firstRender = Number(message.text().slice(MARK_REPORT.length));
+    if (!Number.isFinite(firstRender)) throw new Error(`${url}: the first-render report is not a time: ${message.text()}`);
+    return { page, cdp, firstRender, close: () => context.close() };
+  } catch (err) {
+    await context.close().catch(() => undefined);
     throw err;
-  });
-  const message = await reported.catch(async (err: unknown) => {
-    const text = await page.evaluate(() => document.body.innerText).catch(() => '');
-    await context.close();
-    throw new Error(`${url}: no first-render mark (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); page errors: ${errors.join('; ') || 'none'}; page text: ${text.slice(0, 200)}`);
-  });
-  const firstRender = Number(message.text().slice(MARK_REPORT.length));
-  if (!Number.isFinite(firstRender)) {
-    await context.close();
-    throw new Error(`${url}: the first-render report is not a time: ${message.text()}`);
   }
-  return { page, cdp, firstRender, close: () => context.close() };
 }
 
 /** Used JS heap of the page after two forced garbage collections, in bytes. */
