@@ -35,6 +35,11 @@ describe('electron-builder.yml', () => {
     expect(config['files']).toContain('!**/*.map');
   });
 
+  it('packs only the built app from out/, not the benchmark builds that share the folder', () => {
+    const fromOut = (config['files'] as string[]).filter((f) => f.startsWith('out/'));
+    expect(fromOut.sort()).toEqual(['out/cli/**', 'out/main/**', 'out/preload/**', 'out/renderer/**']);
+  });
+
   it('ships from node_modules only what the built app loads there: keytar (the rest is bundled)', () => {
     // electron-builder packs package.json's `dependencies`; test/windows/main-bundle.test.ts
     // checks that the built files require nothing else.
