@@ -42,17 +42,22 @@ const SETTLED: readonly JournalState[] = ['applied', 'face-pending', 'failed'];
 export function createUpdateJournal(capacity = 32, maxIds = 1024): UpdateJournal {
   const entries = new Map<string, JournalEntry>();
   const used = new Set<string>();
+  /** The oldest entry that may make room, found without copying the map (this runs on every submit once it is full). */
+  const oldestSettled = (): string | undefined => {
+    for (const [id, e] of entries) if (SETTLED.includes(e.state)) return id;
+    return undefined;
+  };
   return {
     begin(updateId, plan) {
       if (used.has(updateId)) {
         throw new KioskError('invalid-input', 'This update was already submitted. Check its result instead of sending it again.');
       }
       if (entries.size >= capacity) {
-        const evictable = [...entries].find(([, e]) => SETTLED.includes(e.state));
-        if (!evictable) {
+        const evictable = oldestSettled();
+        if (evictable === undefined) {
           throw new KioskError('invalid-input', 'Too many updates are still waiting for an answer. Check them before sending another.');
         }
-        entries.delete(evictable[0]);
+        entries.delete(evictable);
       }
       if (used.size >= maxIds) {
         const oldest = used.values().next().value;
