@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createLogger } from '../../main/log/logger';
+import { redactText } from '../../main/log/redact';
 
 describe('redacting logger', () => {
   function make() {
@@ -41,5 +43,39 @@ describe('redacting logger', () => {
   it('survives a sink that throws', () => {
     const log = createLogger({ sink: () => { throw new Error('disk full'); } });
     expect(() => log.error('x')).not.toThrow();
+  });
+});
+
+describe('redactText', () => {
+  /** The scrub as first written: every pattern on every string. The fast one must agree with it. */
+  function reference(text: string, secrets: Iterable<string>): string {
+    let out = text;
+    for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+    return out
+      .replace(/[^\s@"'<>]+@[^\s@"'<>]+\.[^\s@"'<>]+/g, '[email]')
+      .replace(/\+?\d[\d\s-]{6,}\d/g, '[digits]')
+      .replace(/[0-9a-f]{24,}/gi, '[hex]');
+  }
+
+  it('scrubs at the shortest lengths each pattern can match, and not below', () => {
+    expect(redactText('a@b.c', [])).toBe('[email]');
+    expect(redactText('12345678', [])).toBe('[digits]');
+    expect(redactText('1234567', [])).toBe('1234567');
+    expect(redactText('abcdefabcdefabcdefabcdef', [])).toBe('[hex]');
+    expect(redactText('abcdefabcdefabcdefabcde', [])).toBe('abcdefabcdefabcdefabcde');
+    expect(redactText('tok1 and tok1', ['tok1'])).toBe('[redacted] and [redacted]');
+  });
+
+  it('gives exactly what running every pattern on every string gives', () => {
+    // Single characters, and pieces that sit near each pattern's edge, so that joined they
+    // land on both sides of every length and character check.
+    const piece = fc.constantFrom('a', 'F', 'g', '@', '.', '0', '7', '+', '-', ' ', '"', 'é', '😀', 'abcdef0123456789abcdef0', '+91 9876', '-4321', 'x@y.z', 'tok1');
+    const text = fc.array(piece, { maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 3 }), (t, secrets) => {
+        expect(redactText(t, secrets)).toBe(reference(t, secrets));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
