@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { KioskError } from '../shared/kiosk-error';
 import type { Logger } from '../log/logger';
+import { compiled } from '../shared/compiled-schema';
 import { classifyResponse } from './classify';
 import { createHttpTransport, type Transport } from './http-transport';
 import { defaultSleep, withRetry, type RetryPolicy } from './retry';
@@ -121,7 +122,7 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
       log.warn('vendor call failed', { call: name, httpStatus: outcome.status, code: classified.error.code, ms });
       throw classified.error;
     }
-    const parsed = schema.safeParse(classified.json);
+    const parsed = compiled(schema).safeParse(classified.json);
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(body)'))].slice(0, 5);
       log.warn('vendor answer has the wrong shape', { call: name, httpStatus: outcome.status, fields, ms });

@@ -3,6 +3,7 @@ import { KioskError, type KioskErrorCode, type Result } from '../shared/kiosk-er
 import type { Logger } from '../log/logger';
 import { CONTRACT, type ParsedRequestOf, type ResponseOf } from './contract';
 import { INVOKE_CHANNELS, type InvokeChannel } from './channels';
+import { compiled } from '../shared/compiled-schema';
 import { checkPayload, DEFAULT_PAYLOAD_LIMITS, type PayloadLimits } from './payload-guard';
 
 /** What main knows about who sent a request, taken from the IPC event by the Electron adapter. */
@@ -70,7 +71,7 @@ export function wrapHandler<C extends InvokeChannel>(
       logger.warn('ipc request refused', { channel, reason });
       return fail('invalid-input', INVALID);
     }
-    const parsed = schema.safeParse(args[0]);
+    const parsed = compiled(schema).safeParse(args[0]);
     if (!parsed.success) return fail('invalid-input', invalidInputMessage(parsed.error));
     try {
       const value = await handler(parsed.data as ParsedRequestOf<C>);

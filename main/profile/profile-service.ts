@@ -13,6 +13,7 @@ import {
   type ProfileFields,
 } from './profile-rules';
 import { normalizePhone } from './phone-rules';
+import { compiled } from '../shared/compiled-schema';
 
 export type ProfileChanges = Partial<ProfileFields>;
 
@@ -65,7 +66,7 @@ const FIELDS: (keyof ProfileFields)[] = ['userName', 'fullName', 'emailId', 'pho
 const NOT_REGISTERED = /not registered|not found|does not exist|no such user/i;
 
 function check<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
-  const parsed = schema.safeParse(value);
+  const parsed = compiled(schema).safeParse(value);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
     throw new KioskError('invalid-input', issue.message);
