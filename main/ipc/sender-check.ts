@@ -1,4 +1,4 @@
-import { isSameOrigin } from '../security/navigation-policy';
+import { sameOriginAs } from '../security/navigation-policy';
 import type { SenderInfo } from './handle';
 
 /**
@@ -10,13 +10,14 @@ export function createSenderCheck(options: {
   kioskWebContentsId: () => number | null;
   appOrigin: string;
 }): (sender: SenderInfo) => boolean {
+  const fromAppOrigin = sameOriginAs(options.appOrigin);
   return (sender) => {
     const id = options.kioskWebContentsId();
     return (
       id !== null &&
       sender.webContentsId === id &&
       sender.isMainFrame &&
-      isSameOrigin(sender.frameUrl, options.appOrigin)
+      fromAppOrigin(sender.frameUrl)
     );
   };
 }

@@ -32,9 +32,20 @@ function parseOrigin(url: string): ParsedOrigin | null {
  * without case folding, so anything unusual fails closed.
  */
 export function isSameOrigin(url: string, origin: string): boolean {
-  const a = parseOrigin(url);
+  return sameOriginAs(origin)(url);
+}
+
+/**
+ * `isSameOrigin(url, origin)` for one fixed origin, parsed once: for checks that run on
+ * every request (the IPC sender check).
+ */
+export function sameOriginAs(origin: string): (url: string) => boolean {
   const b = parseOrigin(origin);
-  return a !== null && b !== null && a.protocol === b.protocol && a.host === b.host;
+  return (url) => {
+    if (b === null) return false;
+    const a = parseOrigin(url);
+    return a !== null && a.protocol === b.protocol && a.host === b.host;
+  };
 }
 
 /** The kiosk window may only navigate within the app's own origin (reload, fallback page). */
