@@ -9,14 +9,12 @@ import { interleaved, median } from '../lib/stats';
 const CPU_THROTTLE = 4;
 
 /**
- * Why the budget is not met (1.29–1.51× and +280 to +530 ms in today's runs on the build
- * machine). Module evaluation now takes about as long for both pages (zod is out of the
- * renderer, i18next gone, the later screens and the languages are lazy). What is left runs
- * after it, all on the main thread, about 300 ms at 4× (75 ms unthrottled): evaluating the
- * English chunk and the boot answers, React's first render of a real screen (~110 ms),
- * style, layout and paint of its text and form controls (~100 ms), and the password's focus
- * (~50 ms; the mark comes after it, when staff can type). Changing the fonts or dropping the
- * stylesheet made no measurable difference; preloading the English chunk neither.
+ * Why the budget is not met (1.36–1.51× and +416 to +533 ms in today's full runs on the build
+ * machine; README, Performance). Module evaluation takes about as long for both pages. What
+ * is left runs after it, on the main thread, at 4×: the English strings' chunk (lazy, as the
+ * strings must be) 65–145 ms, React's first render of a real screen 85–185 ms, style, layout
+ * and paint of its text and form controls 100–165 ms, and the passive effects with the
+ * password's focus 65–150 ms (the mark comes after the focus, when staff can type).
  */
 const KNOWN_BREACH = 'a real sign-in screen\'s render and layout vs an empty <h1>; CI holds it at 2.5× and +1000 ms';
 
