@@ -179,6 +179,12 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
         if (err instanceof KioskError && (err.code === 'server' || err.code === 'bad-response')) {
           throw new KioskError('outcome-unknown', UPDATE_UNKNOWN, err.httpStatus === undefined ? {} : { httpStatus: err.httpStatus });
         }
+        if (!(err instanceof KioskError)) {
+          // A fault in the kiosk's own code around the call: whether the update went out is
+          // not known, so it is never reported as "not applied".
+          log.error('update call failed unexpectedly', { error: err instanceof Error ? err.name : typeof err });
+          throw new KioskError('outcome-unknown', UPDATE_UNKNOWN);
+        }
         throw err;
       }
     },

@@ -33,7 +33,9 @@ export const updateUserResponseSchema = z.object({
   reEnrollmentUrl: z
     .url({ protocol: /^https?$/ })
     .max(2048)
-    .refine((u) => u.startsWith('https:') || isLoopbackHost(new URL(u).hostname), 'reEnrollmentUrl must be https')
+    // zod runs this even when the URL check above failed: a link that does not parse is
+    // refused here too, never thrown (a throw would turn an applied update into "failed").
+    .refine((u) => u.startsWith('https:') || (URL.canParse(u) && isLoopbackHost(new URL(u).hostname)), 'reEnrollmentUrl must be https')
     .optional(),
 });
 

@@ -98,10 +98,27 @@ describe('client against misbehaving servers', () => {
     ['a 504 from a proxy', (res: http.ServerResponse) => json(res, 504, {})],
     ['an unreadable 200', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'javascript:alert(1)' })],
     ['an http re-enrollment link to a remote host', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'http://evil.example/portal' })],
+    ['a re-enrollment link that is not a URL', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'not a url' })],
+    ['a re-enrollment link with a broken host', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'http://[::1/portal' })],
   ])('reports an update answered with %s as outcome-unknown (it may have been applied)', async (_name, answer) => {
     const { client, server } = await serve((_req, res) => answer(res));
     await expect(update(client)).rejects.toMatchObject({ code: 'outcome-unknown' });
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports an unexpected fault around an update call as outcome-unknown, never as not applied', async () => {
+    const { logger, lines } = captureLogger();
+    const client = createDeepFaceAuthClient({
+      baseUrl: 'http://127.0.0.1:9',
+      customerName: 'acme',
+      timeoutMs: 5000,
+      updateParamsKey: 'parametersToBeUpdated',
+      logger,
+      transport: () => Promise.reject(new RangeError('a fault in the kiosk')),
+    });
+    await expect(update(client)).rejects.toMatchObject({ code: 'outcome-unknown' });
+    expect(lines.join('\n')).toContain('update call failed unexpectedly');
+    expect(lines.join('\n')).not.toContain('a fault in the kiosk');
   });
 
   it('reports an update the vendor clearly refused as rejected, not unknown', async () => {
