@@ -60,6 +60,8 @@ export function wrapHandler<C extends InvokeChannel>(
   const { logger } = options;
   const schema: z.ZodType = CONTRACT[channel].request;
   const limits = options.limits ?? DEFAULT_PAYLOAD_LIMITS;
+  // Compiled on the channel's first request (see compiled-schema.ts), then kept here.
+  let check: z.ZodType | undefined;
   return async (sender, args) => {
     if (!options.isTrustedSender(sender)) {
       logger.warn('ipc request from an untrusted sender dropped', { channel, webContentsId: sender.webContentsId });
@@ -71,7 +73,7 @@ export function wrapHandler<C extends InvokeChannel>(
       logger.warn('ipc request refused', { channel, reason });
       return fail('invalid-input', INVALID);
     }
-    const parsed = compiled(schema).safeParse(args[0]);
+    const parsed = (check ??= compiled(schema)).safeParse(args[0]);
     if (!parsed.success) return fail('invalid-input', invalidInputMessage(parsed.error));
     try {
       const value = await handler(parsed.data as ParsedRequestOf<C>);

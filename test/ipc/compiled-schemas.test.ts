@@ -45,13 +45,41 @@ describe('compiled schemas', () => {
       { updateId: id, userName: 'ravi.kumar', changes: { phoneNumber: '98765 43210' }, face: 'yes' },
       null,
     ];
-    for (const input of inputs) {
-      const a = schema.safeParse(input);
-      const b = compiled(schema).safeParse(input);
-      expect(b.success).toBe(a.success);
-      expect(b.data).toEqual(a.data);
-      expect(b.error?.issues).toEqual(a.error?.issues);
-    }
+    expectSameAnswers(schema, inputs);
     expect(compiled(schema).safeParse(inputs[0]).data).toMatchObject({ changes: { fullName: 'Ravi Kumar' } });
   });
+
+  it('reads the vendor answers as the schemas do: defaults, extra fields, re-enrollment links', () => {
+    const details = { userName: 'ravi.kumar', fullName: 'Ravi', emailId: 'r@x.in', phoneNumber: '98765', status: '200 OK' };
+    expectSameAnswers(vendor.userDetailsResponseSchema, [
+      details,
+      { ...details, countryCode: '91', enrollmentUrl: 'https://v.example/e', extra: { x: 1 } },
+      { ...details, status: '500 Internal' },
+      { ...details, userName: '' },
+      { ...details, fullName: 7 },
+    ]);
+    const ok = { status: '200 OK' };
+    expectSameAnswers(vendor.updateUserResponseSchema, [
+      ok,
+      { ...ok, message: 'done', reEnrollmentUrl: 'https://vendor.example/enroll/1' },
+      { ...ok, reEnrollmentUrl: 'http://127.0.0.1:4000/enroll/1' },
+      { ...ok, reEnrollmentUrl: ' https://vendor.example/enroll/1 ' },
+      { ...ok, reEnrollmentUrl: 'http://evil.example/enroll' },
+      { ...ok, reEnrollmentUrl: 'javascript:alert(1)' },
+      { ...ok, reEnrollmentUrl: 'not a url' },
+      { ...ok, reEnrollmentUrl: `https://v.example/${'a'.repeat(2100)}` },
+      { status: 'error' },
+    ]);
+  });
 });
+
+/** The compiled schema gives the same success, value (strictly) and issues as the schema. */
+function expectSameAnswers(schema: z.ZodType, inputs: unknown[]): void {
+  for (const input of inputs) {
+    const a = schema.safeParse(input);
+    const b = compiled(schema).safeParse(input);
+    expect(b.success).toBe(a.success);
+    expect(b.data).toStrictEqual(a.data);
+    expect(b.error?.issues).toStrictEqual(a.error?.issues);
+  }
+}
