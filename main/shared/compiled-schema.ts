@@ -5,8 +5,8 @@ const compiledSchemas = new WeakMap<$ZodType, $ZodType>();
 /**
  * The schema as zod compiles it (`z.compile`): the same answers and the same messages, in a
  * flat generated check instead of a walk over the schema tree, which costs several times less
- * on every IPC request and vendor answer. Compiled on first use (about a millisecond for a
- * request schema) so that start-up pays nothing, then kept. A schema zod cannot compile
+ * on every IPC request and vendor answer. Compiled on first use (a few milliseconds, once
+ * per schema), so that start-up does not pay for it, then kept. A schema zod cannot compile
  * comes back as it is and still works.
  */
 export function compiled<S extends $ZodType>(schema: S): S {
