@@ -34,11 +34,10 @@ interface Calls {
 }
 
 /**
- * `calls.measured` updates through the real
- * `profile:update` handler (payload guard, schema, update journal, profile service, client,
- * retry rules, response checks, audit line), interleaved with the same vendor requests sent
- * bare over the same HTTP transport to the same server.
- * An update is two vendor calls by design (the record is read first, for the diff and
+ * `calls.measured` updates through the real `profile:update` handler (payload guard, schema,
+ * update journal, profile service, client, retry rules, response checks, audit line),
+ * interleaved with the same vendor requests sent bare over the same HTTP transport to the
+ * same server. An update is two vendor calls by design (the record is read first, for the diff and
  * because the vendor's update takes all four fields), so the bare side replays both.
  */
 async function measure(logger: Logger, calls: Calls, audit: AuditLog): Promise<Measured> {

@@ -17,7 +17,8 @@ export function checkField(field: DraftField, value: string, currentUserName: st
       if (value === currentUserName) return null;
       if (value.length === 0) return 'userName.required';
       if (/\s/.test(value)) return 'userName.spaces';
-      if (lengthOf(value) < NEW_USER_NAME.min || lengthOf(value) > NEW_USER_NAME.max) return 'userName.length';
+      const length = lengthOf(value);
+      if (length < NEW_USER_NAME.min || length > NEW_USER_NAME.max) return 'userName.length';
       return NEW_USER_NAME.pattern.test(value) ? null : 'userName.charset';
     }
     case 'fullName': {
