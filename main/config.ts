@@ -1,9 +1,13 @@
 import { X509Certificate } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { KioskError } from './shared/kiosk-error';
-import { countrySchema } from './profile/profile-rules';
+import { KioskError } from '../domain/kiosk-error';
+import { countrySchema } from '../domain/profile/profile-rules';
 import { isLoopbackHost } from './shared/loopback';
+import { BACKEND_KINDS, type BackendKind } from '../domain/backend-kinds';
+import { DEMO_CUSTOMER } from '../domain/demo-account';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/locales';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../domain/ui-sizes';
 
 /** Env var naming the config file; else `<userData>/kiosk-config.json`. */
 export const CONFIG_ENV_VAR = 'KIOSK_CONFIG';
@@ -39,14 +43,14 @@ const baseUrlSchema = z.string().superRefine((value, ctx) => {
 });
 
 const fileSchema = z.strictObject({
-  mode: z.enum(['sandbox', 'vendor']).optional(),
+  mode: z.enum(BACKEND_KINDS).optional(),
   baseUrl: baseUrlSchema.optional(),
   customerName: z.string().trim().min(1).max(128).optional(),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).optional(),
   updateParamsKey: z.enum(['parametersToBeUpdated', 'parametersTobeUpdated']).optional(),
   enrollmentStatusUrlSource: z.enum(['reEnrollmentUrl', 'enrollmentUrl']).optional(),
   idleTimeoutSeconds: z.number().int().min(15).max(3600).optional(),
-  locale: z.enum(['en', 'hi']).optional(),
+  locale: z.enum(LOCALES).optional(),
   kioskId: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/, 'use 1–64 letters, digits, dot, underscore or hyphen')
@@ -61,7 +65,7 @@ export type ConfigFile = z.infer<typeof fileSchema>;
 
 /** The validated kiosk configuration with every default applied. */
 export interface KioskConfig {
-  mode: 'sandbox' | 'vendor';
+  mode: BackendKind;
   /** Vendor base URL; null in sandbox mode until the embedded service has started. */
   baseUrl: string | null;
   customerName: string;
@@ -69,7 +73,7 @@ export interface KioskConfig {
   updateParamsKey: 'parametersToBeUpdated' | 'parametersTobeUpdated';
   enrollmentStatusUrlSource: 'reEnrollmentUrl' | 'enrollmentUrl';
   idleTimeoutSeconds: number;
-  locale: 'en' | 'hi';
+  locale: Locale;
   kioskId: string;
   defaultCountry: string;
   keychainTimeoutMs: number;
@@ -84,14 +88,12 @@ export interface KioskConfig {
   source: string;
 }
 
-export const SANDBOX_CUSTOMER_NAME = 'demo-bank';
-
 export const DEFAULTS = {
   requestTimeoutMs: 15_000,
   updateParamsKey: 'parametersToBeUpdated',
   enrollmentStatusUrlSource: 'reEnrollmentUrl',
-  idleTimeoutSeconds: 120,
-  locale: 'en',
+  idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_SECONDS,
+  locale: DEFAULT_LOCALE,
   kioskId: 'kiosk',
   defaultCountry: 'IN',
   keychainTimeoutMs: 2000,
@@ -225,7 +227,7 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
   return {
     mode,
     baseUrl: baseUrl ? (checkBaseUrl(baseUrl) as { ok: true; url: string }).url : null,
-    customerName: customerName ?? SANDBOX_CUSTOMER_NAME,
+    customerName: customerName ?? DEMO_CUSTOMER.customerName,
     requestTimeoutMs: overrides.requestTimeoutMs ?? file.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     updateParamsKey: file.updateParamsKey ?? DEFAULTS.updateParamsKey,
     enrollmentStatusUrlSource: file.enrollmentStatusUrlSource ?? DEFAULTS.enrollmentStatusUrlSource,

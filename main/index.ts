@@ -1,7 +1,7 @@
 import { app, dialog, Menu } from 'electron';
 import { createStderrLogger } from './log/logger';
 import { defaultUserDataDir } from './paths';
-import { KioskError } from './shared/kiosk-error';
+import { KioskError } from '../domain/kiosk-error';
 import { refusedStartReason } from './security/sandbox-switches';
 import { registerAppScheme } from './windows/app-protocol';
 import { startKiosk, type RunningKiosk } from './kiosk-app';

@@ -6,7 +6,7 @@ import type { Logger } from './log/logger';
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox-server';
 import { parseSandboxSwitches } from './sandbox/sandbox-state';
 import { createServices } from './services';
-import { KioskError } from './shared/kiosk-error';
+import { KioskError } from '../domain/kiosk-error';
 import { createUpdateJournal } from './profile/update-journal';
 import { auditFilePath, createAuditLog } from './audit/audit-log';
 import { createHandlers } from './ipc/handlers';

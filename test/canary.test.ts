@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../main/config';
 import { createServices } from '../main/services';
 import { startSandbox, type RunningSandbox } from '../main/sandbox/sandbox-server';
-import { DEMO_CUSTOMER } from '../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../domain/demo-account';
 import { captureLogger } from './helpers/capture-logger';
 import { filesContaining } from './helpers/scan-files';
 import { assertBuilt, runKioskctl, type CliRun } from './helpers/run-kioskctl';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../main/config';
-import { KioskError } from '../main/shared/kiosk-error';
+import { KioskError } from '../domain/kiosk-error';
 
 let realCa = '';
 beforeAll(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBaseUrl, loadConfig, type ConfigOverrides } from '../main/config';
 import { isLoopbackHost } from '../main/shared/loopback';
-import { KioskError } from '../main/shared/kiosk-error';
+import { KioskError } from '../domain/kiosk-error';
 
 function load(files: Record<string, string>, env: Record<string, string> = {}, overrides?: ConfigOverrides) {
   return loadConfig({

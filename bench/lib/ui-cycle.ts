@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 
 // Staff steps for the benchmark, by what staff see (the same labels the UI tests use). Each
 // waits for the screen it leads to, so a broken flow fails the run instead of timing nothing.

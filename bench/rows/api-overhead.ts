@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { createAuditLog, type AuditLog } from '../../main/audit/audit-log';
 import { createHttpTransport, type TransportRequest } from '../../main/deepfaceauth/http-transport';
 import type { Logger } from '../../main/log/logger';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { createIpcHarness } from '../../test/helpers/ipc-harness';
 import type { BenchContext } from '../lib/context';
 import type { Row } from '../lib/report';

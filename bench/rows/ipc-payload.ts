@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../main/ipc/channels';
-import { DEMO_CUSTOMER, DEMO_USERS } from '../../main/sandbox/demo-data';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../domain/ipc/channels';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
+import { DEMO_USERS } from '../../main/sandbox/demo-data';
 import { createIpcHarness } from '../../test/helpers/ipc-harness';
 import type { BenchContext } from '../lib/context';
 import type { Row } from '../lib/report';

@@ -1,4 +1,4 @@
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { loadKeytarBackend } from '../../main/secrets/keytar-backend';
 import { KEYCHAIN_SERVICE, keychainAccount } from '../../main/secrets/token-store';
 import { createIpcHarness, type IpcHarness } from '../../test/helpers/ipc-harness';

@@ -1,7 +1,11 @@
 import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '../../domain/outcomes';
+import { PROFILE_FIELDS, type ProfileFieldName } from '../../domain/profile/profile-fields';
+
+export type { AuditOutcome } from '../../domain/outcomes';
 
 /** File name of the audit trail inside the app's data folder. */
 export const AUDIT_FILE_NAME = 'audit.jsonl';
@@ -11,24 +15,7 @@ export function auditFilePath(userDataDir: string): string {
   return join(userDataDir, AUDIT_FILE_NAME);
 }
 
-export type AuditOutcome =
-  | 'applied'
-  | 'rejected'
-  | 'failed'
-  | 'unknown'
-  | 'reconciled-applied'
-  | 'reconciled-face-pending'
-  | 'reconciled-not-applied'
-  | 'reconciled-undetermined'
-  // How a face re-enrollment ended; `face-pending` when the customer left it unfinished.
-  | 'face-success'
-  | 'face-failure'
-  | 'face-cancelled'
-  | 'face-pending'
-  | 'face-camera-error'
-  | 'face-window-crashed';
-
-export type AuditField = 'userName' | 'fullName' | 'emailId' | 'phoneNumber';
+export type AuditField = ProfileFieldName;
 
 /** One line of the audit trail: who was changed, which fields (never their values), and how it ended. */
 export interface AuditEntry {
@@ -48,24 +35,9 @@ const entrySchema = z.object({
   kioskId: z.string(),
   userNameBefore: z.string(),
   userNameAfter: z.string(),
-  changedFields: z.array(z.enum(['userName', 'fullName', 'emailId', 'phoneNumber'])),
+  changedFields: z.array(z.enum(PROFILE_FIELDS)),
   face: z.boolean(),
-  outcome: z.enum([
-    'applied',
-    'rejected',
-    'failed',
-    'unknown',
-    'reconciled-applied',
-    'reconciled-face-pending',
-    'reconciled-not-applied',
-    'reconciled-undetermined',
-    'face-success',
-    'face-failure',
-    'face-cancelled',
-    'face-pending',
-    'face-camera-error',
-    'face-window-crashed',
-  ]),
+  outcome: z.enum(AUDIT_OUTCOMES),
 });
 
 export interface AuditLog {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { auditFilePath, createAuditLog, type AuditEntry } from '../audit/audit-log';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { CliContext } from './cli-context';
 
 function line(e: AuditEntry): string {

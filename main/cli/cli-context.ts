@@ -1,7 +1,7 @@
 import { loadConfig, type ConfigOverrides, type KioskConfig } from '../config';
 import type { Logger } from '../log/logger';
 import { createServices, type KioskServices } from '../services';
-import { KioskError, type KioskErrorCode } from '../shared/kiosk-error';
+import { KioskError, type KioskErrorCode } from '../../domain/kiosk-error';
 import type { CliIo } from './cli-io';
 
 /** What a command hands back to be printed; with `error`, the command failed. */

@@ -1,4 +1,4 @@
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { KeychainBackend } from '../secrets/token-store';
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */

@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../config';
 import type { Logger } from '../log/logger';
 import { createServices } from '../services';
-import { toKioskError, type KioskErrorCode } from '../shared/kiosk-error';
+import { toKioskError, type KioskErrorCode } from '../../domain/kiosk-error';
 import type { KeychainBackend } from '../secrets/token-store';
 
 interface Check {

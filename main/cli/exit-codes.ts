@@ -1,4 +1,4 @@
-import type { KioskErrorCode } from '../shared/kiosk-error';
+import type { KioskErrorCode } from '../../domain/kiosk-error';
 
 /** kioskctl exit codes, as documented in README.md. */
 export const EXIT = {

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createLogger, type LogLevel } from '../log/logger';
-import { KioskError, toKioskError } from '../shared/kiosk-error';
+import { KioskError, toKioskError } from '../../domain/kiosk-error';
 import { createCliContext, type GlobalOptions, type Output } from './cli-context';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeFor } from './exit-codes';

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { DEMO_CUSTOMER } from '../sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { startSandbox } from '../sandbox/sandbox-server';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { CliContext } from './cli-context';
 
 /** `sandbox`: the embedded DeepFaceAuth-compatible service in the foreground. */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { CliContext } from './cli-context';
 import { runDoctor } from './doctor';
 

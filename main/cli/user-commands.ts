@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { countrySchema, existingUserNameSchema } from '../profile/profile-rules';
+import { countrySchema, existingUserNameSchema } from '../../domain/profile/profile-rules';
 import { createProfileService, validateChanges, type ProfileChanges, type ReconcileVerdict } from '../profile/profile-service';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import { auditFilePath, createAuditLog, type AuditOutcome } from '../audit/audit-log';
 import type { UpdatePlan } from '../profile/profile-service';
 import type { CliContext, Output } from './cli-context';

@@ -1,4 +1,4 @@
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import { redactText } from '../log/redact';
 import { errorEnvelopeSchema } from './schemas';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { Logger } from '../log/logger';
 import { compiled } from '../shared/compiled-schema';
 import { classifyResponse } from './classify';
@@ -15,7 +15,7 @@ import {
   type UpdateUserResponse,
   type UserDetails,
 } from './schemas';
-import type { ProfileFields } from '../profile/profile-rules';
+import type { ProfileFields } from '../../domain/profile/profile-rules';
 
 export interface ClientOptions {
   baseUrl: string;

@@ -1,4 +1,4 @@
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 
 export interface RetryPolicy {
   /** Extra attempts after the first (reads: 2). */

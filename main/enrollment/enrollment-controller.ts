@@ -1,13 +1,12 @@
-import type { AuditOutcome } from '../audit/audit-log';
+import { ENROLLMENT_AUDIT_OUTCOME, type AuditOutcome, type CameraState } from '../../domain/outcomes';
 import type { Logger } from '../log/logger';
 import type { UpdatePlan } from '../profile/profile-service';
 import type { UpdateJournal } from '../profile/update-journal';
 import { acceptEnrollmentUrl } from '../security/enrollment-policy';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import { createEnrollmentPoll, type EnrollmentHint, type EnrollmentOutcome, type PollDeps } from './enrollment-poll';
 
-/** What the camera check found. */
-export type CameraState = 'ready' | 'missing' | 'busy' | 'blocked' | 'error';
+export type { CameraState } from '../../domain/outcomes';
 
 /** The camera window, as the controller sees it. */
 export interface EnrollmentWindowPort {
@@ -57,16 +56,6 @@ export interface EnrollmentController {
   /** Notes a face update whose re-enrollment cannot start (its link was lost or never came). */
   markFacePending(userName: string): void;
 }
-
-const AUDIT: Record<EnrollmentOutcome, AuditOutcome> = {
-  success: 'face-success',
-  failure: 'face-failure',
-  cancelled: 'face-cancelled',
-  'timed-out': 'face-pending',
-  'session-expired': 'face-pending',
-  'camera-error': 'face-camera-error',
-  'window-crashed': 'face-window-crashed',
-};
 
 /**
  * Drives one re-enrollment at a time: checks the update is an applied face update with a
@@ -133,7 +122,7 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
             const reset = await closeWindow();
             if (!reset.ok) deps.logger.error('the re-enrollment window could not be fully cleared');
             if (outcome === 'success') pending.delete(plan.after.userName);
-            const auditRecorded = await deps.audit(plan, AUDIT[outcome]);
+            const auditRecorded = await deps.audit(plan, ENROLLMENT_AUDIT_OUTCOME[outcome]);
             deps.logger.info('face re-enrollment ended', { outcome });
             active = null;
             deps.finished({ outcome, message, auditRecorded });

@@ -1,7 +1,9 @@
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 
 /** How a re-enrollment ended. */
-export type EnrollmentOutcome = 'success' | 'failure' | 'cancelled' | 'timed-out' | 'camera-error' | 'window-crashed' | 'session-expired';
+import type { EnrollmentOutcome } from '../../domain/outcomes';
+
+export type { EnrollmentOutcome } from '../../domain/outcomes';
 
 /** Why the window side ended early; only the status call decides success. */
 export type EnrollmentHint = 'window-closed' | 'window-crashed' | 'load-failed' | 'camera-error' | 'cancelled';

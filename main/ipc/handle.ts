@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { KioskError, type KioskErrorCode, type Result } from '../shared/kiosk-error';
+import { KioskError, type KioskErrorCode, type Result } from '../../domain/kiosk-error';
 import type { Logger } from '../log/logger';
-import { CONTRACT, type ParsedRequestOf, type ResponseOf } from './contract';
-import { INVOKE_CHANNELS, type InvokeChannel } from './channels';
+import { CONTRACT, type ParsedRequestOf, type ResponseOf } from '../../domain/ipc/contract';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../domain/ipc/channels';
 import { compiled } from '../shared/compiled-schema';
 import { checkPayload, DEFAULT_PAYLOAD_LIMITS, type PayloadLimits } from './payload-guard';
 

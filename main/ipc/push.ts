@@ -1,5 +1,5 @@
-import type { EventChannel } from './channels';
-import type { EventPayloads } from './contract';
+import type { EventChannel } from '../../domain/ipc/channels';
+import type { EventPayloads } from '../../domain/ipc/contract';
 
 /** The part of a web contents that push needs. */
 export interface PushTarget {

@@ -1,6 +1,6 @@
-import type { Result } from '../shared/kiosk-error';
-import type { EventChannel, InvokeChannel } from '../ipc/channels';
-import type { EventPayloads, KioskApi, RequestOf, ResponseOf } from '../ipc/contract';
+import type { Result } from '../../domain/kiosk-error';
+import type { EventChannel, InvokeChannel } from '../../domain/ipc/channels';
+import type { EventPayloads, KioskApi, RequestOf, ResponseOf } from '../../domain/ipc/contract';
 
 /** The two things the API needs from `ipcRenderer`, so it can be built and tested without Electron. */
 export interface PreloadBridge {

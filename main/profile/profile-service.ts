@@ -1,5 +1,5 @@
 import type { output, ZodMiniType } from 'zod/mini';
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { Logger } from '../log/logger';
 import type { DeepFaceAuthClient } from '../deepfaceauth/client';
 import type { UserDetails } from '../deepfaceauth/schemas';
@@ -11,9 +11,12 @@ import {
   fullNameSchema,
   newUserNameSchema,
   type ProfileFields,
-} from './profile-rules';
-import { normalizePhone } from './phone-rules';
+} from '../../domain/profile/profile-rules';
+import { normalizePhone } from '../../domain/profile/phone-rules';
 import { compiled } from '../shared/compiled-schema';
+import { PROFILE_FIELDS as FIELDS, profileValues } from '../../domain/profile/profile-fields';
+import type { ReconcileVerdict } from '../../domain/outcomes';
+import { NOT_REGISTERED } from '../../domain/vendor-messages';
 
 export type ProfileChanges = Partial<ProfileFields>;
 
@@ -32,15 +35,7 @@ export interface UpdateOutcome {
   plan: UpdatePlan;
 }
 
-/**
- * What a reconcile found after an update's answer was lost:
- * - `applied`: the record holds the new values (no face was asked for);
- * - `applied-face-pending`: the new values are there (or none were asked for) but the
- *   re-enrollment link was lost: send a face-only update to get a new one;
- * - `not-applied`: the record is as before: sending the same update again is safe;
- * - `undetermined`: the record matches neither (someone else changed it): look before acting.
- */
-export type ReconcileVerdict = 'applied' | 'applied-face-pending' | 'not-applied' | 'undetermined';
+export type { ReconcileVerdict } from '../../domain/outcomes';
 
 export interface ProfileService {
   lookup(userName: string): Promise<UserDetails>;
@@ -62,8 +57,6 @@ export interface ProfileDeps {
   country: string;
 }
 
-const FIELDS: (keyof ProfileFields)[] = ['userName', 'fullName', 'emailId', 'phoneNumber'];
-const NOT_REGISTERED = /not registered|not found|does not exist|no such user/i;
 
 function check<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
   const parsed = compiled(schema).safeParse(value);
@@ -74,9 +67,7 @@ function check<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
   return parsed.data;
 }
 
-function fieldsOf(d: UserDetails): ProfileFields {
-  return { userName: d.userName, fullName: d.fullName, emailId: d.emailId, phoneNumber: d.phoneNumber };
-}
+const fieldsOf: (d: UserDetails) => ProfileFields = profileValues;
 
 /**
  * Validates the fields a caller wants to change, without the network. A user name equal to

@@ -1,4 +1,4 @@
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { UpdatePlan } from './profile-service';
 
 /**

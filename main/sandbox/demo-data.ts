@@ -1,6 +1,3 @@
-/** The sandbox's demo customer account (what the bank would get from the vendor). */
-export const DEMO_CUSTOMER = { customerName: 'demo-bank', password: 'sandbox-demo-pass' } as const;
-
 export interface DemoUser {
   userName: string;
   fullName: string;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DEMO_CUSTOMER, DEMO_USERS, type DemoUser } from './demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
+import { DEMO_USERS, type DemoUser } from './demo-data';
 
 export type EnrollmentStatus = 'success' | 'failure' | 'draft';
 

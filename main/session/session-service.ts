@@ -1,4 +1,4 @@
-import { KioskError } from '../shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import type { Logger } from '../log/logger';
 import type { DeepFaceAuthClient } from '../deepfaceauth/client';
 import type { TokenStore } from '../secrets/token-store';

@@ -7,9 +7,8 @@ import { enrollmentNavigationAllowed } from '../security/enrollment-policy';
 import { isBlockedShortcut } from '../security/shortcut-policy';
 import { lockDownToVideo } from './video-only-session';
 import { secureWebPreferences } from './web-preferences';
+import { STAFF_BAR_HEIGHT_PX as STAFF_BAR_HEIGHT } from '../../domain/ui-sizes';
 
-/** Height of the kiosk UI's staff bar that the camera window leaves visible (CSS px). */
-export const STAFF_BAR_HEIGHT = 120;
 
 export interface EnrollmentWindowOptions {
   parent: BrowserWindow;

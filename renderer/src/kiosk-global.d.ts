@@ -1,4 +1,4 @@
-import type { KioskApi } from '../../main/ipc/contract';
+import type { KioskApi } from '../../domain/ipc/contract';
 
 declare global {
   interface Window {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox-server';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { json, startTestServer, type TestServer } from '../helpers/test-server';
 import { assertBuilt, KIOSKCTL, runKioskctl } from '../helpers/run-kioskctl';
 

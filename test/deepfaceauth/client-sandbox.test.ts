@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { captureLogger } from '../helpers/capture-logger';
 import { sandboxClient, type ClientFixture } from '../helpers/sandbox-fixture';
 

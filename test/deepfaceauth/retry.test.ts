@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, isRetryable, withRetry } from '../../main/deepfaceauth/retry';
-import { KioskError } from '../../main/shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 
 describe('retry policy', () => {
   it('jitters each delay within [ceiling/2, ceiling] and caps it', () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../domain/ipc/channels';
 import { KIOSK_CSP } from '../../main/security/csp';
 import { electronBinary, electronSuiteSkipReason, kioskEnv } from '../helpers/electron-binary';
 import { assertBuilt } from '../helpers/run-kioskctl';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EnrollmentHint } from '../../main/enrollment/enrollment-poll';
 import { createEnrollmentController } from '../../main/enrollment/enrollment-controller';
 import { createUpdateJournal } from '../../main/profile/update-journal';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { captureLogger } from '../helpers/capture-logger';
 import { createIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 

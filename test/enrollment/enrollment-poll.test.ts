@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnrollmentPoll, type EnrollmentOutcome } from '../../main/enrollment/enrollment-poll';
-import { KioskError } from '../../main/shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 
 type Status = 'success' | 'failure' | 'draft';
 

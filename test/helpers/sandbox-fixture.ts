@@ -2,7 +2,7 @@ import { createDeepFaceAuthClient, type DeepFaceAuthClient } from '../../main/de
 import { createHttpTransport, type Transport, type TransportRequest } from '../../main/deepfaceauth/http-transport';
 import type { Logger } from '../../main/log/logger';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/sandbox-server';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 
 /** A transport that records every request it sends. */
 export function recordingTransport(): { transport: Transport; sent: TransportRequest[] } {

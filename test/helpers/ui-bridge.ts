@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../main/ipc/channels';
+import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../domain/ipc/channels';
 import { createAppFileServer } from '../../main/windows/app-files';
 import { KIOSK_CONTENTS_ID, type IpcHarness } from './ipc-harness';
 import { assertBuilt } from './run-kioskctl';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile, type z } from 'zod';
-import { CONTRACT } from '../../main/ipc/contract';
+import { CONTRACT } from '../../domain/ipc/contract';
 import * as vendor from '../../main/deepfaceauth/schemas';
-import * as rules from '../../main/profile/profile-rules';
+import * as rules from '../../domain/profile/profile-rules';
 import { compiled } from '../../main/shared/compiled-schema';
 
 // IPC requests, the vendor's answers and the profile rules are checked through zod's compiled

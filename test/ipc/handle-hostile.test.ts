@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS, type InvokeChannel } from '../../main/ipc/channels';
-import { CONTRACT } from '../../main/ipc/contract';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../domain/ipc/channels';
+import { CONTRACT } from '../../domain/ipc/contract';
 import { registerHandlers, type SenderInfo } from '../../main/ipc/handle';
 import { createHandlers } from '../../main/ipc/handlers';
 import { createSenderCheck } from '../../main/ipc/sender-check';

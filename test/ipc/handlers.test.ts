@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { registerHandlers } from '../../main/ipc/handle';
 import { createHandlers } from '../../main/ipc/handlers';
 import { captureLogger } from '../helpers/capture-logger';

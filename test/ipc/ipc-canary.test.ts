@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transport } from '../../main/deepfaceauth/http-transport';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { captureLogger } from '../helpers/capture-logger';
 import { createIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
 

@@ -1,5 +1,5 @@
 import type { HandlerDeps } from '../../main/ipc/handlers';
-import type { InvokeChannel } from '../../main/ipc/channels';
+import type { InvokeChannel } from '../../domain/ipc/channels';
 import { createUpdateJournal } from '../../main/profile/update-journal';
 import type { ProfileService } from '../../main/profile/profile-service';
 import type { SessionService } from '../../main/session/session-service';

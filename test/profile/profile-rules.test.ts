@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema } from '../../main/profile/profile-rules';
-import { normalizePhone } from '../../main/profile/phone-rules';
+import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema } from '../../domain/profile/profile-rules';
+import { normalizePhone } from '../../domain/profile/phone-rules';
 import { DEMO_USERS } from '../../main/sandbox/demo-data';
 
 describe('profile rules', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildPlan, createProfileService } from '../../main/profile/profile-service';
 import { createSessionService } from '../../main/session/session-service';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { captureLogger } from '../helpers/capture-logger';
 import { memoryTokenStore } from '../helpers/memory-token-store';
 import { sandboxClient, type ClientFixture } from '../helpers/sandbox-fixture';

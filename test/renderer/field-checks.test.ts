@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailSchema, fullNameSchema, newUserNameSchema } from '../../main/profile/profile-rules';
+import { emailSchema, fullNameSchema, newUserNameSchema } from '../../domain/profile/profile-rules';
 import { checkField } from '../../renderer/src/domain/validate';
 
 // The renderer checks fields with profile-limits.ts, main with the schemas built from it:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerProfile, KioskApi, UpdateResult } from '../../main/ipc/contract';
-import type { Result } from '../../main/shared/kiosk-error';
+import type { CustomerProfile, KioskApi, UpdateResult } from '../../domain/ipc/contract';
+import type { Result } from '../../domain/kiosk-error';
 import { changesOf, diffRows, draftFrom } from '../../renderer/src/domain/profile-draft';
 import { checkField, checkPhone } from '../../renderer/src/domain/validate';
 import { createKioskStore } from '../../renderer/src/store';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/sandbox-server';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 
 let sb: RunningSandbox | null = null;
 afterEach(async () => {

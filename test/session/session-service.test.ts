@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSessionService } from '../../main/session/session-service';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import type { TokenStore } from '../../main/secrets/token-store';
-import { KioskError } from '../../main/shared/kiosk-error';
+import { KioskError } from '../../domain/kiosk-error';
 import { captureLogger } from '../helpers/capture-logger';
 import { memoryTokenStore } from '../helpers/memory-token-store';
 import { sandboxClient, type ClientFixture } from '../helpers/sandbox-fixture';

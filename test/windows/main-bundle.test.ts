@@ -4,10 +4,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVOKE_CHANNELS } from '../../main/ipc/channels';
+import { INVOKE_CHANNELS } from '../../domain/ipc/channels';
 import { KIOSK_CSP } from '../../main/security/csp';
 import { secureWebPreferences } from '../../main/windows/web-preferences';
-import { DEMO_CUSTOMER } from '../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { createFakeElectron, type FakeElectron, type FakeSession, type FakeWebContents } from '../helpers/fake-electron';
 import { assertBuilt } from '../helpers/run-kioskctl';
 

@@ -1,9 +1,9 @@
-import { KioskError } from '../../shared/kiosk-error';
+import { KioskError } from '../../../domain/kiosk-error';
 import type { UpdatePlan } from '../../profile/profile-service';
 import type { Handler } from '../handle';
 import type { AuditField, AuditOutcome, AuditRecord } from '../../audit/audit-log';
 import { acceptEnrollmentUrl } from '../../security/enrollment-policy';
-import type { CustomerProfile, ProfileValues, ReconcileVerdict } from '../contract';
+import type { CustomerProfile, ProfileValues, ReconcileVerdict } from '../../../domain/ipc/contract';
 import type { HandlerDeps } from './handler-deps';
 
 function values(fields: ProfileValues): ProfileValues {

@@ -1,7 +1,7 @@
 import type { TFunction } from '../i18n';
 import type { ErrorInfo } from '../store/types';
 
-const NOT_REGISTERED = /not registered|not found|does not exist|no such user/i;
+import { NOT_REGISTERED } from '../../../domain/vendor-messages';
 
 /**
  * The words staff read for an error: translated by code; the vendor's own words when it

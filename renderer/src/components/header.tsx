@@ -1,4 +1,4 @@
-import { useTranslation } from '../i18n';
+import { LOCALES, useTranslation } from '../i18n';
 import { useKiosk } from '../store';
 import { profileBusy } from '../store/profile-slice';
 import { Notice } from './notice';
@@ -14,6 +14,8 @@ export function Header() {
   const busy = useKiosk((s) => profileBusy(s.profile, s.enrollment) || s.session.busy);
   const auditWarning = useKiosk((s) => s.auditWarning);
   const dismiss = useKiosk((s) => s.dismissAuditWarning);
+  // The switch offers the next language (there are two).
+  const other = LOCALES[(LOCALES.indexOf(locale) + 1) % LOCALES.length] ?? locale;
   return (
     <header className="app-header">
       <div className="brand">
@@ -29,9 +31,9 @@ export function Header() {
         <button
           type="button"
           className="secondary"
-          lang={locale === 'en' ? 'hi' : 'en'}
+          lang={other}
           aria-label={`${t('app.language')}: ${t('app.languageLabel')}`}
-          onClick={() => setLocale(locale === 'en' ? 'hi' : 'en')}
+          onClick={() => setLocale(other)}
         >
           {t('app.language')}
         </button>

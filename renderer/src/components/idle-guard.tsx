@@ -3,6 +3,7 @@ import { useTranslation } from '../i18n';
 import { useKiosk } from '../store';
 import { EMPTY_PROFILE, profileBusy } from '../store/profile-slice';
 import type { KioskState } from '../store/types';
+import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../../domain/ui-sizes';
 
 /** Seconds the "Still there?" countdown runs before the customer's data is wiped. */
 export const IDLE_WARNING_SECONDS = 20;
@@ -21,7 +22,7 @@ function holdsCustomerData(s: KioskState): boolean {
 export function IdleGuard() {
   const { t } = useTranslation();
   const active = useKiosk((s) => holdsCustomerData(s) && !profileBusy(s.profile, s.enrollment));
-  const timeoutMs = useKiosk((s) => (s.info?.idleTimeoutSeconds ?? 120) * 1000);
+  const timeoutMs = useKiosk((s) => (s.info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000);
   const wipe = useKiosk((s) => s.wipeCustomer);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const lastActivity = useRef(Date.now());

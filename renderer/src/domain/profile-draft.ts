@@ -1,4 +1,5 @@
-import type { CustomerProfile, ProfileFieldName } from '../../../main/ipc/contract';
+import type { CustomerProfile } from '../../../domain/ipc/contract';
+import { PROFILE_FIELDS, type ProfileFieldName } from '../../../domain/profile/profile-fields';
 
 /** What staff are editing: the four fields as typed, and whether the face is re-recorded. */
 export interface Draft {
@@ -11,7 +12,7 @@ export interface Draft {
 }
 
 export type DraftField = ProfileFieldName;
-export const DRAFT_FIELDS: readonly DraftField[] = ['userName', 'fullName', 'emailId', 'phoneNumber'];
+export const DRAFT_FIELDS: readonly DraftField[] = PROFILE_FIELDS;
 
 /** The phone as staff read it: dialling code and national number. */
 export function displayPhone(customer: Pick<CustomerProfile, 'countryCode' | 'phoneNumber'>): string {

@@ -1,5 +1,5 @@
-import { EMAIL, FULL_NAME, lengthOf, NEW_USER_NAME, PHONE_INPUT_PATTERN } from '../../../main/profile/profile-limits';
-import type * as PhoneRulesModule from '../../../main/profile/phone-rules';
+import { EMAIL, FULL_NAME, lengthOf, NEW_USER_NAME, PHONE_INPUT_PATTERN } from '../../../domain/profile/profile-limits';
+import type * as PhoneRulesModule from '../../../domain/profile/phone-rules';
 import type { DraftField } from './profile-draft';
 
 /** A translation key under `errors.`; the message staff read next to the field. */
@@ -43,7 +43,7 @@ let phoneRules: Promise<PhoneRules> | null = null;
 
 /** The phone rules, with libphonenumber's metadata, loaded the first time a phone is checked. */
 function loadPhoneRules(): Promise<PhoneRules> {
-  phoneRules ??= import('../../../main/profile/phone-rules');
+  phoneRules ??= import('../../../domain/profile/phone-rules');
   return phoneRules;
 }
 

@@ -1,13 +1,13 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import rosetta from 'rosetta';
 import type { Translation } from './en';
+import type { Locale } from '../../../domain/locales';
+
+export { LOCALES, type Locale } from '../../../domain/locales';
 
 // Translations with rosetta (a few hundred bytes: dot-path keys and {{name}} placeholders)
 // and a small React context. Each language is its own chunk, loaded the first time it is
 // used, from the app's own files.
-
-export type Locale = 'en' | 'hi';
-export const LOCALES: readonly Locale[] = ['en', 'hi'];
 
 /** Translates a dot-path key, filling `{{name}}` placeholders from `params`. */
 export type TFunction = (key: string, params?: Record<string, string | number>) => string;

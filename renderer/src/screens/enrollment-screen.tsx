@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { useKiosk } from '../store';
+import { STAFF_BAR_HEIGHT_PX } from '../../../domain/ui-sizes';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -23,7 +24,8 @@ export function EnrollmentScreen() {
     return () => window.clearInterval(timer);
   }, []);
   return (
-    <main className="staff-bar" aria-labelledby="staff-bar-title">
+    // Its height is the strip main leaves above the camera window.
+    <main className="staff-bar" style={{ height: STAFF_BAR_HEIGHT_PX }} aria-labelledby="staff-bar-title">
       <h2 id="staff-bar-title">
         {sandbox && <span className="sandbox-tag">{t('app.sandbox')}</span>} {t('face.barTitle')}
       </h2>

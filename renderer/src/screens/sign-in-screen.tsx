@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../i18n';
-import { DEMO_CUSTOMER } from '../../../main/sandbox/demo-data';
+import { DEMO_CUSTOMER } from '../../../domain/demo-account';
 import { Field } from '../components/field';
 import { Notice } from '../components/notice';
 import { errorText } from '../components/error-text';

@@ -1,4 +1,4 @@
-import type { CustomerProfile } from '../../../main/ipc/contract';
+import type { CustomerProfile } from '../../../domain/ipc/contract';
 import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../domain/profile-draft';
 import { checkField, checkPhone, type FieldError } from '../domain/validate';
 import { EMPTY_ENROLLMENT } from './enrollment-slice';

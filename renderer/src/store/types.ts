@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { CameraState, CustomerProfile, EnrollmentOutcome, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../main/ipc/contract';
-import type { KioskErrorCode } from '../../../main/shared/kiosk-error';
+import type { CameraState, CustomerProfile, EnrollmentOutcome, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../domain/ipc/contract';
+import type { KioskErrorCode } from '../../../domain/kiosk-error';
 import type { Draft, DraftField, DiffRow } from '../domain/profile-draft';
 import type { FieldError } from '../domain/validate';
+import type { Locale } from '../../../domain/locales';
 
 export type Screen = 'loading' | 'sign-in' | 'find' | 'edit' | 'review' | 'before-face' | 'enrollment' | 'result';
-export type Locale = 'en' | 'hi';
 
 export interface ErrorInfo {
   code: KioskErrorCode;

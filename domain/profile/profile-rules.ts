@@ -42,12 +42,7 @@ export const emailSchema = z.pipe(
 export const countrySchema = z.string().check(z.regex(/^[A-Z]{2}$/, 'A country is two capital letters, e.g. IN.'));
 
 /** The four fields the vendor's update call carries, all required. */
-export interface ProfileFields {
-  userName: string;
-  fullName: string;
-  emailId: string;
-  phoneNumber: string;
-}
+export type { ProfileValues as ProfileFields } from './profile-fields';
 
 /** First message of a failed zod parse, prefixed with the field it concerns. */
 export function firstIssue(error: $ZodError): { field: string; message: string } {

@@ -1,8 +1,15 @@
 import { z } from 'zod';
-import type { Result } from '../shared/kiosk-error';
+import type { Result } from '../kiosk-error';
 import { PHONE_INPUT_PATTERN } from '../profile/profile-limits';
 import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema } from '../profile/profile-rules';
 import type { EVENT_CHANNELS, EventChannel, INVOKE_CHANNELS, InvokeChannel } from './channels';
+import type { BackendKind } from '../backend-kinds';
+import type { Locale } from '../locales';
+import type { CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
+import type { ProfileFieldName, ProfileValues } from '../profile/profile-fields';
+
+export type { CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
+export type { ProfileFieldName, ProfileValues } from '../profile/profile-fields';
 
 // THE IPC contract. Every channel has a request schema (the renderer is untrusted) and a
 // response type; the main-process handlers, the preload and the renderer's `window.kiosk`
@@ -28,10 +35,6 @@ const profileChangesSchema = z.strictObject({
     .optional(),
 });
 
-/** The four fields of a customer's record that the kiosk can change. */
-export type ProfileFieldName = 'userName' | 'fullName' | 'emailId' | 'phoneNumber';
-export type ProfileValues = Record<ProfileFieldName, string>;
-
 /** A registered customer as staff see it. The enrollment link itself stays in main. */
 export interface CustomerProfile extends ProfileValues {
   /** Dialling code as the vendor stores it, e.g. "+91"; empty when unknown. */
@@ -41,12 +44,6 @@ export interface CustomerProfile extends ProfileValues {
   /** True when a face re-enrollment of this user at this kiosk did not finish. */
   facePending: boolean;
 }
-
-/** What the camera check found before a face update. */
-export type CameraState = 'ready' | 'missing' | 'busy' | 'blocked' | 'error';
-
-/** How a face re-enrollment ended. */
-export type EnrollmentOutcome = 'success' | 'failure' | 'cancelled' | 'timed-out' | 'camera-error' | 'window-crashed' | 'session-expired';
 
 export interface UpdateResult {
   /** The vendor's message, scrubbed. */
@@ -61,14 +58,11 @@ export interface UpdateResult {
   auditRecorded: boolean;
 }
 
-/** See `ReconcileVerdict` in the profile service. */
-export type ReconcileVerdict = 'applied' | 'applied-face-pending' | 'not-applied' | 'undetermined';
-
 export interface KioskInfo {
-  mode: 'sandbox' | 'vendor';
+  mode: BackendKind;
   /** True when the kiosk talks to the embedded sandbox service (shown as SANDBOX on screen). */
   sandbox: boolean;
-  locale: 'en' | 'hi';
+  locale: Locale;
   kioskId: string;
   /** The bank's customer name at the vendor, to prefill sign-in. */
   customerName: string;

@@ -1,0 +1,60 @@
+// Closed lists shared by main, the renderer and kioskctl. Each is an `as const` array: the
+// TypeScript type and any zod enum are derived from it, so a value is added in one place.
+
+/** What the camera check found before a face update. */
+export const CAMERA_STATES = ['ready', 'missing', 'busy', 'blocked', 'error'] as const;
+export type CameraState = (typeof CAMERA_STATES)[number];
+
+/** How a face re-enrollment ended. */
+export const ENROLLMENT_OUTCOMES = ['success', 'failure', 'cancelled', 'timed-out', 'camera-error', 'window-crashed', 'session-expired'] as const;
+export type EnrollmentOutcome = (typeof ENROLLMENT_OUTCOMES)[number];
+
+/**
+ * What a reconcile found after an update's answer was lost:
+ * - `applied`: the record holds the new values (no face was asked for);
+ * - `applied-face-pending`: the new values are there (or none were asked for) but the
+ *   re-enrollment link was lost: send a face-only update to get a new one;
+ * - `not-applied`: the record is as before: sending the same update again is safe;
+ * - `undetermined`: the record matches neither (someone else changed it): look before acting.
+ */
+export const RECONCILE_VERDICTS = ['applied', 'applied-face-pending', 'not-applied', 'undetermined'] as const;
+export type ReconcileVerdict = (typeof RECONCILE_VERDICTS)[number];
+
+/** How an update attempt, its reconcile, or its face re-enrollment ended, as the audit trail records it. */
+export const AUDIT_OUTCOMES = [
+  'applied',
+  'rejected',
+  'failed',
+  'unknown',
+  'reconciled-applied',
+  'reconciled-face-pending',
+  'reconciled-not-applied',
+  'reconciled-undetermined',
+  // How a face re-enrollment ended; `face-pending` when the customer left it unfinished.
+  'face-success',
+  'face-failure',
+  'face-cancelled',
+  'face-pending',
+  'face-camera-error',
+  'face-window-crashed',
+] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** The audit outcome of each reconcile verdict. */
+export const RECONCILED_OUTCOME: Record<ReconcileVerdict, AuditOutcome> = {
+  applied: 'reconciled-applied',
+  'applied-face-pending': 'reconciled-face-pending',
+  'not-applied': 'reconciled-not-applied',
+  undetermined: 'reconciled-undetermined',
+};
+
+/** The audit outcome of each way a face re-enrollment ends. */
+export const ENROLLMENT_AUDIT_OUTCOME: Record<EnrollmentOutcome, AuditOutcome> = {
+  success: 'face-success',
+  failure: 'face-failure',
+  cancelled: 'face-cancelled',
+  'timed-out': 'face-pending',
+  'session-expired': 'face-pending',
+  'camera-error': 'face-camera-error',
+  'window-crashed': 'face-window-crashed',
+};
