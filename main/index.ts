@@ -3,8 +3,8 @@ import { createStderrLogger } from './log/logger';
 import { defaultUserDataDir } from './paths';
 import { KioskError } from '../domain/kiosk-error';
 import { refusedStartReason } from './security/sandbox-switches';
-import { registerAppScheme } from './windows/app-protocol';
-import { startKiosk, type RunningKiosk } from './kiosk-app';
+import { registerAppScheme } from './electron/app-protocol';
+import { startKiosk, type RunningKiosk } from './electron/kiosk-app';
 
 // Lifecycle only: refuse unsafe starts, one instance, start, shut down.
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../main/config';
-import { createServices } from '../main/services';
+import { createKioskCore } from '../main/core/kiosk-core';
+import { loadKeytarBackend } from '../main/secrets/keytar-backend';
 import { startSandbox, type RunningSandbox } from '../main/sandbox/sandbox-server';
 import { DEMO_CUSTOMER } from '../domain/demo-account';
 import { captureLogger } from './helpers/capture-logger';
@@ -42,7 +43,8 @@ describe('canary token and customer data', () => {
   it('never reach the log through the services, with a real keychain', async () => {
     const cap = captureLogger();
     const config = await loadConfig({ env: {}, userDataDir: '/nonexistent', readFile: async () => null, overrides: { baseUrl: sb.baseUrl, customerName: DEMO_CUSTOMER.customerName } });
-    const svc = createServices(config, { logger: cap.logger, baseUrl: sb.baseUrl });
+    const core = await createKioskCore(config, { logger: cap.logger, loadKeychain: loadKeytarBackend, userDataDir: '/nonexistent', sandbox: false });
+    const svc = core.services;
     await svc.session.signIn(DEMO_CUSTOMER.password);
     expect(await svc.tokens.get()).toBe(TOKEN);
     await svc.profile.lookup(PII.userName);

@@ -9,7 +9,7 @@ export interface AuditRecorder {
 }
 
 /** Builds the recorder the IPC handlers and the re-enrollment controller share. */
-export function createAuditRecorder(audit: Pick<AuditLog, 'append'>, logger: Logger, onFailure: (outcome: string) => void): AuditRecorder {
+export function createAuditRecorder(audit: Pick<AuditLog, 'append'>, logger: Logger, onFailure: (outcome: AuditOutcome) => void): AuditRecorder {
   async function record(what: Omit<AuditRecord, 'outcome'>, outcome: AuditOutcome): Promise<boolean> {
     try {
       await audit.append({ ...what, outcome });

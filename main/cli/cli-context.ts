@@ -1,6 +1,9 @@
 import { loadConfig, type ConfigOverrides, type KioskConfig } from '../config';
 import type { Logger } from '../log/logger';
-import { createServices, type KioskServices } from '../services';
+import type { KioskServices } from '../core/services';
+import { createKioskCore, type KioskCore } from '../core/kiosk-core';
+import { auditFilePath } from '../audit/audit-log';
+import { loadKeytarBackend } from '../secrets/keytar-backend';
 import { KioskError, type KioskErrorCode } from '../../domain/kiosk-error';
 import type { CliIo } from './cli-io';
 
@@ -25,8 +28,10 @@ export interface CliContext {
   io: CliIo;
   logger: Logger;
   config(): Promise<KioskConfig>;
-  /** Config plus services; refuses sandbox mode, where there is no service to reach. */
-  services(): Promise<{ cfg: KioskConfig; svc: KioskServices }>;
+  /** The kiosk core for a config (the same wiring as the app's), without windows; closed after the command. */
+  core(cfg: KioskConfig): Promise<KioskCore>;
+  /** Config plus the core and its services; refuses sandbox mode, where there is no service to reach. */
+  services(): Promise<{ cfg: KioskConfig; svc: KioskServices; core: KioskCore }>;
   print(output: Output): void;
   /** Wraps a command body: its Output is printed, anything thrown becomes a clean failure. */
   action<A extends unknown[]>(fn: (...args: A) => Promise<Output | null>): (...args: A) => Promise<void>;
@@ -53,20 +58,35 @@ export function createCliContext(
     return loadConfig({ env, userDataDir: io.userDataDir, readFile: io.readFile, overrides });
   }
 
+  const built: KioskCore[] = [];
+  async function core(cfg: KioskConfig): Promise<KioskCore> {
+    const c = await createKioskCore(cfg, {
+      logger,
+      loadKeychain: io.loadBackend ?? loadKeytarBackend,
+      userDataDir: io.userDataDir,
+      // kioskctl never starts the embedded service behind a command (only `kioskctl sandbox` does).
+      sandbox: false,
+      onAuditFailure: () => io.stderr(`kioskctl: warning: the audit record could not be written to ${auditFilePath(io.userDataDir)}. Tell branch IT.\n`),
+    });
+    built.push(c);
+    return c;
+  }
+
   return {
     io,
     logger,
     config,
+    core,
     async services() {
       const cfg = await config();
-      if (cfg.mode === 'sandbox' || cfg.baseUrl === null) {
+      const c = await core(cfg);
+      if (c.backend.kind === 'sandbox') {
         throw new KioskError(
           'config',
           'No vendor service is configured (sandbox mode). Start "kioskctl sandbox" and pass --base-url with the URL it prints, or configure vendor mode.',
         );
       }
-      const svc = createServices(cfg, { logger, baseUrl: cfg.baseUrl, ...(io.loadBackend ? { loadBackend: io.loadBackend } : {}) });
-      return { cfg, svc };
+      return { cfg, svc: c.services, core: c };
     },
     print,
     action:
@@ -77,6 +97,9 @@ export function createCliContext(
           if (out) print(out);
         } catch (err) {
           fail(err);
+        } finally {
+          // Writes the audit trail's last line to disk and closes it.
+          for (const c of built.splice(0)) await c.close().catch(() => undefined);
         }
       },
   };

@@ -1,8 +1,5 @@
-import type { KioskConfig } from '../config';
-import type { Logger } from '../log/logger';
-import { createServices } from '../services';
+import type { KioskCore } from '../core/kiosk-core';
 import { toKioskError, type KioskErrorCode } from '../../domain/kiosk-error';
-import type { KeychainBackend } from '../secrets/token-store';
 
 interface Check {
   name: 'config' | 'keychain' | 'api' | 'token';
@@ -19,15 +16,12 @@ const PROBE_USER = 'kioskctl-doctor-probe';
  * plain words what it found; the exit code is that of the first failed check.
  */
 export async function runDoctor(
-  cfg: KioskConfig,
-  deps: { logger: Logger; loadBackend?: () => Promise<KeychainBackend> },
+  core: Pick<KioskCore, 'config' | 'backend' | 'services'>,
 ): Promise<{ human: string; json: Record<string, unknown>; error?: { code: KioskErrorCode; message: string } }> {
+  const { config: cfg, backend, services: svc } = core;
   const checks: Check[] = [
-    { name: 'config', ok: true, detail: `${cfg.mode} mode from ${cfg.source}${cfg.baseUrl ? `, ${cfg.baseUrl}` : ''}` },
+    { name: 'config', ok: true, detail: `${backend.kind} mode from ${cfg.source}${cfg.baseUrl ? `, ${cfg.baseUrl}` : ''}` },
   ];
-  // In sandbox mode the app starts its own service; the keychain is still checked.
-  const baseUrl = cfg.baseUrl ?? 'http://127.0.0.1:9/deepfaceauth';
-  const svc = createServices(cfg, { logger: deps.logger, baseUrl, ...(deps.loadBackend ? { loadBackend: deps.loadBackend } : {}) });
 
   let token: string | null = null;
   try {
@@ -38,7 +32,8 @@ export async function runDoctor(
     checks.push({ name: 'keychain', ok: false, detail: e.message, code: e.code });
   }
 
-  if (cfg.mode === 'sandbox') {
+  // In sandbox mode the app starts its own service; the keychain is still checked.
+  if (backend.kind === 'sandbox') {
     checks.push({ name: 'api', ok: true, detail: 'sandbox mode: the kiosk starts its own service on 127.0.0.1' });
   } else {
     try {
@@ -69,7 +64,7 @@ export async function runDoctor(
       }
     }
   }
-  if (!checks.some((c) => c.name === 'token') && cfg.mode === 'vendor') {
+  if (!checks.some((c) => c.name === 'token') && backend.kind === 'vendor') {
     const keychainOk = checks.find((c) => c.name === 'keychain')?.ok ?? false;
     if (keychainOk && !token) checks.push({ name: 'token', ok: false, detail: 'not signed in: run kioskctl login --password-stdin', code: 'not-signed-in' });
   }

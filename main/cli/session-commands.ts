@@ -44,7 +44,7 @@ export function registerSessionCommands(program: Command, ctx: CliContext): void
     .action(
       ctx.action(async () => {
         const cfg = await ctx.config();
-        return runDoctor(cfg, { logger: ctx.logger, ...(ctx.io.loadBackend ? { loadBackend: ctx.io.loadBackend } : {}) });
+        return runDoctor(await ctx.core(cfg));
       }),
     );
 

@@ -1,24 +1,9 @@
 import type { Command } from 'commander';
 import { countrySchema, existingUserNameSchema } from '../../domain/profile/profile-rules';
-import { createProfileService, validateChanges, type ProfileChanges, type ReconcileVerdict } from '../profile/profile-service';
+import { randomUUID } from 'node:crypto';
+import { validateChanges, type ProfileChanges, type ReconcileVerdict } from '../profile/profile-service';
 import { KioskError } from '../../domain/kiosk-error';
-import { auditFilePath, createAuditLog, type AuditOutcome } from '../audit/audit-log';
-import type { UpdatePlan } from '../profile/profile-service';
 import type { CliContext, Output } from './cli-context';
-
-/** Appends the audit line of a CLI update; a failure is a warning on stderr, never silent. */
-async function audited(ctx: CliContext, kioskId: string, plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean> {
-  const log = createAuditLog({ file: auditFilePath(ctx.io.userDataDir), kioskId });
-  try {
-    await log.append({ userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face, outcome });
-    return true;
-  } catch {
-    ctx.io.stderr(`kioskctl: warning: the audit record could not be written to ${log.file}. Tell branch IT.\n`);
-    return false;
-  } finally {
-    await log.close();
-  }
-}
 
 const RECONCILE_MESSAGES: Record<Exclude<ReconcileVerdict, 'applied'>, string> = {
   'applied-face-pending': 'The answer was lost. The details are saved, but the re-enrollment link was lost: run the update again with only --face.',
@@ -92,43 +77,38 @@ async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promis
   if (Object.keys(changes).length === 0 && !face) {
     throw new KioskError('invalid-input', 'Nothing to change: give at least one of --new-user-name, --full-name, --email, --phone, --face.');
   }
-  const { cfg, svc } = await ctx.services();
+  const { cfg, core } = await ctx.services();
+  const phoneCountry = country?.data ?? cfg.defaultCountry;
   // Everything that can be checked offline fails here, before any network call.
   checkExistingUserName(userName);
-  validateChanges(changes, country?.data ?? cfg.defaultCountry, userName);
-  const profile = country ? createProfileService({ client: svc.client, session: svc.session, logger: ctx.logger, country: country.data }) : svc.profile;
+  validateChanges(changes, phoneCountry, userName);
 
-  const plan = await profile.plan(userName, changes, face);
-  const summary = { userName: plan.after.userName, changed: plan.changed, face };
-  const changedText = `Changed: ${plan.changed.length ? plan.changed.join(', ') : 'none'}${face ? ' + face' : ''}.`;
-  let reEnrollmentUrl: string | null;
+  // The same workflow as the kiosk's: refusals, failures and lost answers are audited alike.
+  const updateId = randomUUID();
+  let applied;
   try {
-    reEnrollmentUrl = (await profile.update(plan)).reEnrollmentUrl;
+    applied = await core.updates.submit({ updateId, userName, changes, face, country: phoneCountry });
   } catch (err) {
-    const lost = err instanceof KioskError && err.code === 'outcome-unknown';
-    await audited(ctx, cfg.kioskId, plan, lost ? 'unknown' : err instanceof KioskError && err.code === 'rejected' ? 'rejected' : 'failed');
-    if (!lost) throw err;
+    if (!(err instanceof KioskError && err.code === 'outcome-unknown')) throw err;
     // The answer was lost: read the record to learn whether it was applied; never resend.
-    const verdict = await profile.reconcile(plan).catch(() => {
+    const { plan, verdict, auditRecorded } = await core.updates.reconcile(updateId).catch(() => {
       throw err;
     });
-    const reconciled: Record<ReconcileVerdict, AuditOutcome> = {
-      applied: 'reconciled-applied',
-      'applied-face-pending': 'reconciled-face-pending',
-      'not-applied': 'reconciled-not-applied',
-      undetermined: 'reconciled-undetermined',
-    };
-    const auditRecorded = await audited(ctx, cfg.kioskId, plan, reconciled[verdict]);
+    const summary = { userName: plan.after.userName, changed: plan.changed, face };
     if (verdict === 'applied') {
       return {
-        human: `Updated ${plan.after.userName} (confirmed after the answer was lost).\n${changedText}`,
+        human: `Updated ${plan.after.userName} (confirmed after the answer was lost).\n${changedText(plan.changed, face)}`,
         json: { ...summary, reEnrollmentUrl: null, reconciled: verdict, auditRecorded },
       };
     }
     return { human: '', json: { ...summary, reconciled: verdict, auditRecorded }, error: { code: 'outcome-unknown', message: RECONCILE_MESSAGES[verdict] } };
   }
-  const auditRecorded = await audited(ctx, cfg.kioskId, plan, 'applied');
-  const lines = [`Updated ${plan.after.userName}.`, changedText];
+  const { plan, reEnrollmentUrl, auditRecorded } = applied;
+  const lines = [`Updated ${plan.after.userName}.`, changedText(plan.changed, face)];
   if (reEnrollmentUrl) lines.push(`Re-enrollment URL: ${reEnrollmentUrl}`);
-  return { human: lines.join('\n'), json: { ...summary, reEnrollmentUrl, auditRecorded } };
+  return { human: lines.join('\n'), json: { userName: plan.after.userName, changed: plan.changed, face, reEnrollmentUrl, auditRecorded } };
+}
+
+function changedText(changed: readonly string[], face: boolean): string {
+  return `Changed: ${changed.length ? changed.join(', ') : 'none'}${face ? ' + face' : ''}.`;
 }

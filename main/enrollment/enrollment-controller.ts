@@ -2,7 +2,6 @@ import { ENROLLMENT_AUDIT_OUTCOME, type AuditOutcome, type CameraState } from '.
 import type { Logger } from '../log/logger';
 import type { UpdatePlan } from '../profile/profile-service';
 import type { UpdateJournal } from '../profile/update-journal';
-import { acceptEnrollmentUrl } from '../security/enrollment-policy';
 import { KioskError } from '../../domain/kiosk-error';
 import { createEnrollmentPoll, type EnrollmentHint, type EnrollmentOutcome, type PollDeps } from './enrollment-poll';
 
@@ -23,7 +22,8 @@ export interface EnrollmentFinished {
 
 export interface EnrollmentDeps {
   journal: UpdateJournal;
-  mode: 'vendor' | 'sandbox';
+  /** The backend's rule for re-enrollment links the kiosk may open: their origin, or null. */
+  enrollmentOrigin(url: string): string | null;
   timeoutMs: number;
   statusUrlSource: 'reEnrollmentUrl' | 'enrollmentUrl';
   openWindow(url: string, origin: string, onHint: (hint: EnrollmentHint) => void): EnrollmentWindowPort;
@@ -90,7 +90,7 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
       const url = entry.reEnrollmentUrl;
       // From here until success, this user's face counts as not finished.
       pending.add(plan.after.userName);
-      const origin = acceptEnrollmentUrl(url, deps.mode);
+      const origin = deps.enrollmentOrigin(url);
       if (!origin) {
         await deps.audit(plan, 'face-pending');
         throw new KioskError('bad-response', 'The re-enrollment link is not a secure address, so the kiosk will not open it. Call branch IT.');

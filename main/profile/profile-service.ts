@@ -41,8 +41,11 @@ export interface ProfileService {
   lookup(userName: string): Promise<UserDetails>;
   /** True when no user has this name at the vendor. */
   isUserNameAvailable(userName: string): Promise<boolean>;
-  /** Reads the current details and validates the changes into a plan (no update sent). */
-  plan(userName: string, changes: ProfileChanges, face: boolean): Promise<UpdatePlan>;
+  /**
+   * Reads the current details and validates the changes into a plan (no update sent). A phone
+   * number is read as one of `country` (default: the service's).
+   */
+  plan(userName: string, changes: ProfileChanges, face: boolean, country?: string): Promise<UpdatePlan>;
   /** Sends the update for a plan. Never retried; a lost answer is `outcome-unknown`. */
   update(plan: UpdatePlan): Promise<UpdateOutcome>;
   /** After `outcome-unknown`: reads details to decide whether the plan was applied. */
@@ -126,9 +129,9 @@ export function createProfileService(deps: ProfileDeps): ProfileService {
       check(newUserNameSchema, userName);
       return (await tryLookup(userName)) === null;
     },
-    async plan(userName, changes, face) {
+    async plan(userName, changes, face, phoneCountry = country) {
       const current = fieldsOf(await lookup(userName));
-      const plan = buildPlan(current, changes, face, country);
+      const plan = buildPlan(current, changes, face, phoneCountry);
       if (plan.changed.includes('userName') && (await tryLookup(plan.after.userName)) !== null) {
         throw new KioskError('invalid-input', 'That user name is already taken. Choose another one.');
       }

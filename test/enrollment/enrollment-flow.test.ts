@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EnrollmentHint } from '../../main/enrollment/enrollment-poll';
 import { createEnrollmentController } from '../../main/enrollment/enrollment-controller';
 import { createUpdateJournal } from '../../main/profile/update-journal';
+import { acceptEnrollmentUrl } from '../../main/security/enrollment-policy';
 import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { captureLogger } from '../helpers/capture-logger';
 import { createIpcHarness, type IpcHarness } from '../helpers/ipc-harness';
@@ -178,7 +179,8 @@ describe('re-enrollment links', () => {
     let opened = false;
     const c = createEnrollmentController({
       journal,
-      mode: 'vendor',
+      // The vendor backend's rule: only https links.
+      enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'vendor'),
       timeoutMs: 1000,
       statusUrlSource: 'reEnrollmentUrl',
       openWindow: () => {

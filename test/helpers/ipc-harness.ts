@@ -1,10 +1,11 @@
 import { loadConfig, type KioskConfig } from '../../main/config';
 import type { Logger } from '../../main/log/logger';
-import { createServices, type KioskServices } from '../../main/services';
+import type { KioskServices } from '../../main/core/services';
+import { createKioskCore } from '../../main/core/kiosk-core';
+import { loadKeytarBackend } from '../../main/secrets/keytar-backend';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/sandbox-server';
-import { createUpdateJournal, type UpdateJournal } from '../../main/profile/update-journal';
-import { createHandlers, type HandlerDeps } from '../../main/ipc/handlers';
-import { registerHandlers, type IpcRegistry, type SenderInfo } from '../../main/ipc/handle';
+import type { UpdateJournal } from '../../main/profile/update-journal';
+import type { IpcRegistry, SenderInfo } from '../../main/ipc/handle';
 import { createSenderCheck } from '../../main/ipc/sender-check';
 import { createPush } from '../../main/ipc/push';
 import type { InvokeChannel } from '../../domain/ipc/channels';
@@ -13,10 +14,8 @@ import type { Result } from '../../domain/kiosk-error';
 import { APP_ORIGIN } from '../../main/security/navigation-policy';
 import type { Transport, TransportRequest } from '../../main/deepfaceauth/http-transport';
 import type { KeychainBackend } from '../../main/secrets/token-store';
-import { recordingTransport } from './sandbox-fixture';
 import { createAuditLog, type AuditLog } from '../../main/audit/audit-log';
-import { createAuditRecorder } from '../../main/audit/plan-recorder';
-import { createEnrollmentController, type CameraState, type EnrollmentController, type EnrollmentDeps } from '../../main/enrollment/enrollment-controller';
+import type { CameraState, EnrollmentController, EnrollmentDeps } from '../../main/enrollment/enrollment-controller';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,80 +93,66 @@ export async function createIpcHarness(
     keepStoredToken?: boolean;
   } = {},
 ): Promise<IpcHarness> {
-  let sandbox = await startSandbox(options.sandbox ?? {});
   const configFile = options.config ? JSON.stringify(options.config) : null;
   const config = await loadConfig({
     env: {},
     userDataDir: '/nonexistent',
     readFile: async (p) => (p === join('/nonexistent', 'kiosk-config.json') ? configFile : null),
   });
-  const recording = recordingTransport();
-  const { sent } = recording;
-  const transport = options.wrapTransport ? options.wrapTransport(recording.transport) : recording.transport;
-  const services = createServices(config, { logger, baseUrl: sandbox.baseUrl, transport, ...(options.loadBackend ? { loadBackend: options.loadBackend } : {}) });
-  if (!options.keepStoredToken) await services.tokens.clear();
-  const journal = createUpdateJournal();
-  const registry = fakeRegistry();
+  const sent: TransportRequest[] = [];
   const pushed: IpcHarness['pushed'] = [];
   const harness = { restarts: 0 } as { restarts: number };
-  const audit =
-    options.audit ??
-    createAuditLog({ file: join(mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'audit-')), 'audit.jsonl'), kioskId: 'test-kiosk' });
-  const push = createPush(() => ({
-    isDestroyed: () => false,
-    send: (channel, payload) => {
-      pushed.push({ channel, payload });
-      options.onPush?.(channel, payload);
-    },
-  }));
-  const recorder = createAuditRecorder(audit, logger, (outcome) => push('audit:write-failed', { outcome }));
-  const enrollment = createEnrollmentController({
-    journal,
-    mode: 'sandbox',
-    timeoutMs: options.enrollmentTimeoutMs ?? config.enrollmentTimeoutSeconds * 1000,
-    statusUrlSource: config.enrollmentStatusUrlSource,
-    openWindow: options.openEnrollmentWindow ?? (() => ({ close: async () => ({ ok: true }) })),
-    checkStatus: async (url) => {
-      const r = await services.session.withToken((t) => services.client.enrollmentStatus(t, url));
-      return { status: r.enrollmentStatus, message: r.message };
-    },
-    enrollmentUrlOf: async (userName) => (await services.profile.lookup(userName)).enrollmentUrl,
-    checkCamera: options.checkCamera ?? (async () => 'ready'),
-    audit: (plan, outcome) => recorder.plan(plan, outcome),
-    finished: (event) => push('enrollment:finished', event),
+  const scratch = () => mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'audit-'));
+  // The app's own wiring; the harness only adds fakes for what Electron would provide.
+  const core = await createKioskCore(config, {
     logger,
-    ...(options.enrollmentPoll ? { poll: options.enrollmentPoll } : {}),
-  });
-  const deps: HandlerDeps = {
-    session: services.session,
-    profile: services.profile,
-    journal,
-    audit: recorder,
-    enrollment,
-    logger,
-    config,
-    sandbox: true,
+    loadKeychain: options.loadBackend ?? loadKeytarBackend,
+    userDataDir: '/nonexistent',
+    sandbox: options.sandbox ?? {},
+    wrapTransport: (inner) => {
+      const recorded: Transport = (req) => {
+        sent.push(req);
+        return inner(req);
+      };
+      return options.wrapTransport ? options.wrapTransport(recorded) : recorded;
+    },
+    auditLog: options.audit ?? createAuditLog({ file: join(scratch(), 'audit.jsonl'), kioskId: 'test-kiosk' }),
+    push: createPush(() => ({
+      isDestroyed: () => false,
+      send: (channel, payload) => {
+        pushed.push({ channel, payload });
+        options.onPush?.(channel, payload);
+      },
+    })),
+    camera: {
+      openWindow: options.openEnrollmentWindow ?? (() => ({ close: async () => ({ ok: true }) })),
+      check: options.checkCamera ?? (async () => 'ready'),
+    },
+    ...(options.enrollmentPoll ? { enrollmentPoll: options.enrollmentPoll } : {}),
+    ...(options.enrollmentTimeoutMs !== undefined ? { enrollmentTimeoutMs: options.enrollmentTimeoutMs } : {}),
     version: '0.0.0-test',
     restart: { allowed: options.restartAllowed ?? (() => false), run: () => void harness.restarts++ },
-  };
-  registerHandlers(registry, createHandlers(deps), {
-    isTrustedSender: createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: options.appOrigin ?? APP_ORIGIN }),
-    logger,
   });
-  services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
+  if (core.backend.kind !== 'sandbox' || !core.backend.service) throw new Error('the IPC harness runs against the embedded sandbox');
+  let sandbox: RunningSandbox = core.backend.service;
+  const { services, journal, enrollment } = core;
+  if (!options.keepStoredToken) await services.tokens.clear();
+  const registry = fakeRegistry();
+  core.registerIpc(registry, createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: options.appOrigin ?? APP_ORIGIN }));
 
   const raw = (channel: string, args: readonly unknown[], sender: SenderInfo = KIOSK_SENDER): Promise<unknown> => {
     const listener = registry.listeners.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
     return listener(sender, args);
   };
+  let restarted: RunningSandbox | null = null;
   return {
     get sandbox() {
       return sandbox;
     },
     async restartSandbox() {
       const { port, state } = sandbox;
-      sandbox = await startSandbox({ port, state });
+      sandbox = restarted = await startSandbox({ port, state });
     },
     services,
     journal,
@@ -175,7 +160,7 @@ export async function createIpcHarness(
     sent,
     pushed,
     registry,
-    audit,
+    audit: core.auditLog,
     enrollment,
     get restarts() {
       return harness.restarts;
@@ -185,9 +170,11 @@ export async function createIpcHarness(
     raw,
     close: async () => {
       await enrollment.abort();
-      await audit.close();
+      await core.auditLog.close();
       await services.tokens.clear().catch(() => undefined);
-      await sandbox.close();
+      // The core stops the sandbox it started; one started again by the test is stopped here.
+      await core.close();
+      await restarted?.close();
     },
   };
 }

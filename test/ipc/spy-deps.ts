@@ -1,6 +1,9 @@
 import type { HandlerDeps } from '../../main/ipc/handlers';
 import type { InvokeChannel } from '../../domain/ipc/channels';
 import { createUpdateJournal } from '../../main/profile/update-journal';
+import { createUpdateWorkflow } from '../../main/core/workflows/update-workflow';
+import type { AuditRecorder } from '../../main/audit/plan-recorder';
+import { acceptEnrollmentUrl } from '../../main/security/enrollment-policy';
 import type { ProfileService } from '../../main/profile/profile-service';
 import type { SessionService } from '../../main/session/session-service';
 import { silentLogger } from '../../main/log/logger';
@@ -28,25 +31,35 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     update: async (p) => (calls.push('profile.update'), { message: 'ok', reEnrollmentUrl: null, plan: p }),
     reconcile: async () => (calls.push('profile.reconcile'), 'applied'),
   };
+  const journal = createUpdateJournal();
+  const audit: AuditRecorder = {
+    plan: async () => (calls.push('audit.plan'), true),
+    record: async () => (calls.push('audit.record'), true),
+  };
+  const enrollment: HandlerDeps['enrollment'] = {
+    checkCamera: async () => (calls.push('enrollment.checkCamera'), 'ready'),
+    start: async () => (calls.push('enrollment.start'), { timeoutSeconds: 300 }),
+    cancel: () => void calls.push('enrollment.cancel'),
+    abort: async () => void calls.push('enrollment.abort'),
+    facePending: () => false,
+    markFacePending: () => void calls.push('enrollment.markFacePending'),
+  };
   const deps: HandlerDeps = {
     session,
     profile,
-    journal: createUpdateJournal(),
-    audit: {
-      plan: async () => (calls.push('audit.plan'), true),
-      record: async () => (calls.push('audit.record'), true),
-    },
-    enrollment: {
-      checkCamera: async () => (calls.push('enrollment.checkCamera'), 'ready'),
-      start: async () => (calls.push('enrollment.start'), { timeoutSeconds: 300 }),
-      cancel: () => void calls.push('enrollment.cancel'),
-      abort: async () => void calls.push('enrollment.abort'),
-      facePending: () => false,
-      markFacePending: () => void calls.push('enrollment.markFacePending'),
-    },
+    // The real workflow over the spies, as the core builds it.
+    updates: createUpdateWorkflow({
+      profile,
+      journal,
+      audit,
+      markFacePending: (userName: string) => enrollment.markFacePending(userName),
+      enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'sandbox'),
+    }),
+    journal,
+    enrollment,
     logger: silentLogger,
-    config: { mode: 'sandbox', locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120 },
-    sandbox: true,
+    config: { locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120 },
+    backend: 'sandbox',
     version: '1.2.3',
     restart: { allowed: () => true, run: () => void calls.push('restart') },
   };

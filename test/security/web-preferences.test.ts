@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secureWebPreferences } from '../../main/windows/web-preferences';
+import { secureWebPreferences } from '../../main/electron/web-preferences';
 
 describe('secureWebPreferences', () => {
   const prod = secureWebPreferences({ preload: '/app/out/preload/index.js', partition: 'kiosk-ui', devTools: false });

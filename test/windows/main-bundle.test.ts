@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../domain/ipc/channels';
 import { KIOSK_CSP } from '../../main/security/csp';
-import { secureWebPreferences } from '../../main/windows/web-preferences';
+import { secureWebPreferences } from '../../main/electron/web-preferences';
 import { DEMO_CUSTOMER } from '../../domain/demo-account';
 import { createFakeElectron, type FakeElectron, type FakeSession, type FakeWebContents } from '../helpers/fake-electron';
 import { assertBuilt } from '../helpers/run-kioskctl';

@@ -11,8 +11,8 @@ export function kioskHandlers(deps: HandlerDeps): {
   let restarting = false;
   return {
     'kiosk:info': async () => ({
-      mode: config.mode,
-      sandbox: deps.sandbox,
+      mode: deps.backend,
+      sandbox: deps.backend === 'sandbox',
       locale: config.locale,
       kioskId: config.kioskId,
       customerName: config.customerName,

@@ -3,7 +3,7 @@ import { BrowserWindow, session as electronSession } from 'electron';
 import type { CameraState } from '../enrollment/enrollment-controller';
 import { resetEnrollment } from '../enrollment/enrollment-reset';
 import type { Logger } from '../log/logger';
-import type { AppFileServer } from './app-files';
+import type { AppFileServer } from '../windows/app-files';
 import { handleAppProtocol } from './app-protocol';
 import { lockDownToVideo } from './video-only-session';
 import { secureWebPreferences } from './web-preferences';

@@ -1,6 +1,6 @@
 import { BrowserWindow, type Session } from 'electron';
 import type { Logger } from '../log/logger';
-import { attachCrashRecovery, type CrashRecovery } from './crash-recovery';
+import { attachCrashRecovery, type CrashRecovery } from '../windows/crash-recovery';
 import { secureWebPreferences } from './web-preferences';
 import { guardKioskContents } from './window-guards';
 

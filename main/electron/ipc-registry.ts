@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { IpcRegistry, SenderInfo } from './handle';
+import type { IpcRegistry, SenderInfo } from '../ipc/handle';
 
 /**
  * Reads who sent an invoke: web contents id, whether it is the top frame, and its URL. A frame

@@ -1,6 +1,6 @@
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME } from '../security/navigation-policy';
-import type { AppFileServer } from './app-files';
+import type { AppFileServer } from '../windows/app-files';
 
 /**
  * Declares the app scheme as standard and secure (so the UI gets a real origin, module

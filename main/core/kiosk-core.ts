@@ -1,0 +1,166 @@
+import type { AuditOutcome, CameraState } from '../../domain/outcomes';
+import { KioskError } from '../../domain/kiosk-error';
+import { auditFilePath, createAuditLog, type AuditLog } from '../audit/audit-log';
+import { createAuditRecorder, type AuditRecorder } from '../audit/plan-recorder';
+import { openBackend, type Backend, type BackendDeps } from '../backends/backend';
+import type { KioskConfig } from '../config';
+import type { Transport } from '../deepfaceauth/http-transport';
+import { createEnrollmentController, type EnrollmentController, type EnrollmentDeps } from '../enrollment/enrollment-controller';
+import { registerHandlers, type IpcRegistry, type SenderInfo } from '../ipc/handle';
+import { createHandlers, type HandlerDeps } from '../ipc/handlers';
+import type { Push } from '../ipc/push';
+import type { Logger } from '../log/logger';
+import { createUpdateJournal, type UpdateJournal } from '../profile/update-journal';
+import type { KeychainBackend } from '../secrets/token-store';
+import { createServices, type KioskServices } from './services';
+import { createUpdateWorkflow, type UpdateWorkflow } from './workflows/update-workflow';
+
+/** The camera side of a face update, as the runtime provides it (Electron windows, or fakes). */
+export interface CameraPorts {
+  openWindow: EnrollmentDeps['openWindow'];
+  check(): Promise<CameraState>;
+}
+
+/** Everything the core needs from outside; nothing here is Electron's own type. */
+export interface KioskPorts {
+  logger: Logger;
+  /** Loads the OS keychain binding (keytar in the app and kioskctl); the core never imports it. */
+  loadKeychain: () => Promise<KeychainBackend>;
+  /** The app's data folder: the audit trail lives there. */
+  userDataDir: string;
+  /** The clock of audit lines (default: the system's). */
+  now?: () => Date;
+  /** Sandbox mode: the embedded service's options, or `false` to start none (kioskctl). */
+  sandbox?: BackendDeps['sandbox'];
+  /** Wraps the transport to the service (tests record requests or lose answers). */
+  wrapTransport?: (send: Transport) => Transport;
+  /** Stands in for the audit trail file (tests, benchmark). */
+  auditLog?: AuditLog;
+  /** Main → renderer pushes; absent in kioskctl. */
+  push?: Push;
+  /** Told when an audit line could not be written (the core also logs it and pushes it). */
+  onAuditFailure?: (outcome: AuditOutcome) => void;
+  /** The camera window and camera check; absent in kioskctl, which opens no window. */
+  camera?: CameraPorts;
+  /** Polling timers and delays (tests). */
+  enrollmentPoll?: EnrollmentDeps['poll'];
+  /** Overall limit of a re-enrollment (default: the config's). */
+  enrollmentTimeoutMs?: number;
+  /** The app's version, for `kiosk:info`. */
+  version?: string;
+  /** App restart, offered only on the fallback screen after repeated crashes. */
+  restart?: HandlerDeps['restart'];
+}
+
+/** The whole kiosk without its windows: what the app, kioskctl, the tests and the benchmark run. */
+export interface KioskCore {
+  readonly config: KioskConfig;
+  readonly backend: Backend;
+  readonly services: KioskServices;
+  readonly journal: UpdateJournal;
+  readonly auditLog: AuditLog;
+  readonly audit: AuditRecorder;
+  readonly updates: UpdateWorkflow;
+  readonly enrollment: EnrollmentController;
+  /** Registers every IPC handler, each behind the sender check. */
+  registerIpc(registry: IpcRegistry, isTrustedSender: (sender: SenderInfo) => boolean): void;
+  /** Drops what main holds about the customer on screen (pending updates, camera window). */
+  abortCustomerSession(): void;
+  /** Ends an open re-enrollment, writes the last audit line, closes the trail, stops the sandbox. */
+  close(): Promise<void>;
+}
+
+const NO_CAMERA: CameraPorts = {
+  openWindow: () => {
+    throw new KioskError('internal', 'This program cannot open the camera window.');
+  },
+  check: async () => 'missing',
+};
+
+/**
+ * Builds the kiosk from a validated config and its ports: backend (the embedded sandbox
+ * started in sandbox mode), services, update journal, audit trail, update workflow,
+ * re-enrollment controller and IPC handlers. No Electron, no keytar: the one wiring that the
+ * app, kioskctl, the tests and the benchmark share, so what is tested is what ships.
+ */
+export async function createKioskCore(config: KioskConfig, ports: KioskPorts): Promise<KioskCore> {
+  const { logger } = ports;
+  const backend = await openBackend(config, { logger, sandbox: ports.sandbox ?? {} });
+  const services = createServices(config, backend, {
+    logger,
+    loadKeychain: ports.loadKeychain,
+    ...(ports.wrapTransport ? { wrapTransport: ports.wrapTransport } : {}),
+  });
+  const push: Push = ports.push ?? (() => false);
+  services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
+  const journal = createUpdateJournal();
+  const auditLog =
+    ports.auditLog ?? createAuditLog({ file: auditFilePath(ports.userDataDir), kioskId: config.kioskId, ...(ports.now ? { now: ports.now } : {}) });
+  const audit = createAuditRecorder(auditLog, logger, (outcome) => {
+    push('audit:write-failed', { outcome });
+    ports.onAuditFailure?.(outcome);
+  });
+  const camera = ports.camera ?? NO_CAMERA;
+  const enrollment = createEnrollmentController({
+    journal,
+    enrollmentOrigin: backend.enrollmentOrigin,
+    timeoutMs: ports.enrollmentTimeoutMs ?? config.enrollmentTimeoutSeconds * 1000,
+    statusUrlSource: config.enrollmentStatusUrlSource,
+    openWindow: camera.openWindow,
+    checkStatus: async (url) => {
+      const r = await services.session.withToken((t) => services.client.enrollmentStatus(t, url));
+      return { status: r.enrollmentStatus, message: r.message };
+    },
+    enrollmentUrlOf: async (userName) => (await services.profile.lookup(userName)).enrollmentUrl,
+    checkCamera: () => camera.check(),
+    audit: (plan, outcome) => audit.plan(plan, outcome),
+    finished: (event) => push('enrollment:finished', event),
+    logger,
+    ...(ports.enrollmentPoll ? { poll: ports.enrollmentPoll } : {}),
+  });
+  const updates = createUpdateWorkflow({
+    profile: services.profile,
+    journal,
+    audit,
+    markFacePending: enrollment.markFacePending,
+    enrollmentOrigin: backend.enrollmentOrigin,
+  });
+  const restart = ports.restart ?? { allowed: () => false, run: () => undefined };
+
+  return {
+    config,
+    backend,
+    services,
+    journal,
+    auditLog,
+    audit,
+    updates,
+    enrollment,
+    registerIpc(registry, isTrustedSender) {
+      const handlers = createHandlers({
+        session: services.session,
+        profile: services.profile,
+        updates,
+        journal,
+        enrollment,
+        logger,
+        config,
+        backend: backend.kind,
+        version: ports.version ?? '0.0.0',
+        restart,
+      });
+      registerHandlers(registry, handlers, { isTrustedSender, logger });
+    },
+    abortCustomerSession() {
+      journal.clear();
+      void enrollment.abort();
+    },
+    async close() {
+      await enrollment.abort();
+      journal.clear();
+      // After the last audit line (an open recording ends with one).
+      await auditLog.close();
+      await backend.close();
+    },
+  };
+}

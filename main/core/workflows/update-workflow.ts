@@ -1,0 +1,132 @@
+import { KioskError } from '../../../domain/kiosk-error';
+import { RECONCILED_OUTCOME, type AuditOutcome, type ReconcileVerdict } from '../../../domain/outcomes';
+import type { AuditRecorder } from '../../audit/plan-recorder';
+import type { ProfileChanges, ProfileService, UpdatePlan } from '../../profile/profile-service';
+import type { UpdateJournal } from '../../profile/update-journal';
+
+/** One update as staff (or IT through kioskctl) asked for it. */
+export interface UpdateRequest {
+  /** Single-use id of this submit: a second submit with the same id is refused. */
+  updateId: string;
+  userName: string;
+  changes: ProfileChanges;
+  face: boolean;
+  /** Country of a changed phone number (default: the kiosk's). */
+  country?: string;
+}
+
+export interface UpdateApplied {
+  plan: UpdatePlan;
+  /** The vendor's message, scrubbed by the client. */
+  message: string;
+  /** The vendor's re-enrollment link of a face update; it stays in main (and kioskctl prints it). */
+  reEnrollmentUrl: string | null;
+  /** True when the link is one the kiosk will open (the backend's enrollment origins). */
+  reEnrollmentReady: boolean;
+  /** False when the audit line could not be written (already reported). */
+  auditRecorded: boolean;
+}
+
+export interface UpdateReconciled {
+  plan: UpdatePlan;
+  verdict: ReconcileVerdict;
+  auditRecorded: boolean;
+}
+
+export interface UpdateWorkflow {
+  /**
+   * Plans, journals, sends, audits. Throws a KioskError on any failure, after auditing it:
+   * a refusal before the update call (a check, a taken name, the read before it) with the
+   * fields staff asked to change; a failed or lost update with its plan. A lost answer is
+   * `outcome-unknown`: `reconcile` then tells whether it was applied. Never resends.
+   */
+  submit(request: UpdateRequest): Promise<UpdateApplied>;
+  /** After `outcome-unknown` (or to ask again): what became of the update with this id, audited once known. */
+  reconcile(updateId: string): Promise<UpdateReconciled>;
+}
+
+export interface UpdateWorkflowDeps {
+  profile: Pick<ProfileService, 'plan' | 'update' | 'reconcile'>;
+  journal: UpdateJournal;
+  audit: AuditRecorder;
+  /** Notes a face update whose re-enrollment cannot start (its link was lost or never came). */
+  markFacePending(userName: string): void;
+  /** The backend's rule for re-enrollment links the kiosk may open. */
+  enrollmentOrigin(url: string): string | null;
+}
+
+const AUDIT_FAILED = ' The audit record could not be written either. Tell branch IT.';
+const ALREADY_SENT = 'This update was already submitted. Check its result instead of sending it again.';
+
+/** The audit outcome of an update call that threw. */
+function attemptOutcome(err: unknown): AuditOutcome {
+  if (!(err instanceof KioskError)) return 'failed';
+  if (err.code === 'outcome-unknown') return 'unknown';
+  return err.code === 'rejected' ? 'rejected' : 'failed';
+}
+
+/**
+ * The one update workflow (plan → journal → update → audit → reconcile), used by the IPC
+ * handler and by kioskctl alike, so both refuse, journal and audit the same way.
+ */
+export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
+  const { profile, journal, audit } = deps;
+  return {
+    async submit({ updateId, userName, changes, face, country }) {
+      if (journal.isUsed(updateId)) throw new KioskError('invalid-input', ALREADY_SENT);
+      let plan: UpdatePlan;
+      try {
+        plan = await profile.plan(userName, changes, face, country);
+      } catch (err) {
+        // Refused before the update call: still an attempt, recorded with the fields asked for.
+        const asked = (Object.keys(changes) as (keyof ProfileChanges)[]).filter((f) => changes[f] !== undefined);
+        const refused = err instanceof KioskError && (err.code === 'rejected' || err.code === 'invalid-input');
+        await audit.record({ userNameBefore: userName, userNameAfter: changes.userName ?? userName, changedFields: asked, face }, refused ? 'rejected' : 'failed');
+        throw err;
+      }
+      journal.begin(updateId, plan);
+      let outcome;
+      try {
+        outcome = await profile.update(plan);
+      } catch (err) {
+        const result = attemptOutcome(err);
+        journal.settle(updateId, result === 'unknown' ? 'unknown' : 'failed');
+        const recorded = await audit.plan(plan, result);
+        if (!recorded && err instanceof KioskError) throw new KioskError(err.code, err.message + AUDIT_FAILED);
+        throw err;
+      }
+      const url = outcome.reEnrollmentUrl;
+      journal.settle(updateId, plan.face && url === null ? 'face-pending' : 'applied', url);
+      if (plan.face && url === null) deps.markFacePending(plan.after.userName);
+      const auditRecorded = await audit.plan(plan, 'applied');
+      const reEnrollmentReady = url !== null && deps.enrollmentOrigin(url) !== null;
+      return { plan, message: outcome.message, reEnrollmentUrl: url, reEnrollmentReady, auditRecorded };
+    },
+    async reconcile(updateId) {
+      const entry = journal.get(updateId);
+      if (!entry) throw new KioskError('invalid-input', 'There is no update with this id to check. Look the customer up again.');
+      const { plan } = entry;
+      switch (entry.state) {
+        case 'sending':
+          throw new KioskError('invalid-input', 'This update is still being sent. Wait for its answer.');
+        case 'applied':
+          return { plan, verdict: 'applied', auditRecorded: true };
+        case 'face-pending':
+          return { plan, verdict: 'applied-face-pending', auditRecorded: true };
+        case 'failed':
+          return { plan, verdict: 'not-applied', auditRecorded: true };
+        case 'unknown': {
+          const verdict = await profile.reconcile(plan);
+          if (verdict === 'applied') journal.settle(updateId, 'applied');
+          if (verdict === 'applied-face-pending') {
+            journal.settle(updateId, 'face-pending');
+            deps.markFacePending(plan.after.userName);
+          }
+          if (verdict === 'not-applied') journal.settle(updateId, 'failed');
+          const auditRecorded = await audit.plan(plan, RECONCILED_OUTCOME[verdict]);
+          return { plan, verdict, auditRecorded };
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { app, ipcMain, session as electronSession, systemPreferences } from 'electron';
+import { loadConfig } from '../config';
+import { createKioskCore } from '../core/kiosk-core';
+import { readOptionalFile } from '../read-optional-file';
+import type { Logger } from '../log/logger';
+import { loadKeytarBackend } from '../secrets/keytar-backend';
+import { createSenderCheck } from '../ipc/sender-check';
+import { createPush } from '../ipc/push';
+import { APP_ORIGIN, resolveAppOrigin } from '../security/navigation-policy';
+import { createAppFileServer } from '../windows/app-files';
+import { electronIpcRegistry } from './ipc-registry';
+import { handleAppProtocol } from './app-protocol';
+import { createKioskWindow, type KioskWindow } from './kiosk-window';
+import { lockDownSession } from './window-guards';
+import { checkCamera } from './camera-check';
+import { openEnrollmentWindow } from './enrollment-window';
+
+/** In-memory partition of the kiosk UI: nothing of a customer is written to disk. */
+const KIOSK_PARTITION = 'kiosk-ui';
+
+export interface RunningKiosk {
+  kiosk: KioskWindow;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the kiosk once Electron is ready: the core (config, backend, services, journal,
+ * audit, workflows, handlers) over Electron's adapters: the locked-down UI session with the
+ * app protocol, the kiosk window, the camera window and check, ipcMain.
+ */
+export async function startKiosk(logger: Logger, options: { allowClose: () => boolean }): Promise<RunningKiosk> {
+  const production = app.isPackaged;
+  const userDataDir = app.getPath('userData');
+  const config = await loadConfig({ env: process.env, userDataDir, readFile: readOptionalFile });
+
+  const devServer = production ? undefined : process.env['ELECTRON_RENDERER_URL'];
+  const appOrigin = resolveAppOrigin(devServer, production);
+  const ses = electronSession.fromPartition(KIOSK_PARTITION);
+  lockDownSession(ses, logger);
+  const rendererDir = join(__dirname, '../renderer');
+  handleAppProtocol(ses, createAppFileServer(rendererDir, APP_ORIGIN));
+  const cameraCheckFiles = createAppFileServer(rendererDir, APP_ORIGIN, { permissionsPolicy: 'camera=(self), microphone=(), geolocation=()' });
+
+  // The window is built after the core (it needs the core to abort a customer session); the
+  // core's ports reach it only once a renderer exists to ask for them.
+  let kiosk: KioskWindow | null = null;
+  const contents = () => {
+    const c = kiosk?.window.webContents;
+    return c && !c.isDestroyed() ? c : null;
+  };
+  const core = await createKioskCore(config, {
+    logger,
+    loadKeychain: loadKeytarBackend,
+    userDataDir,
+    sandbox: { env: process.env },
+    push: createPush(contents),
+    camera: {
+      openWindow: (url, origin, onHint) => {
+        if (!kiosk) throw new Error('no kiosk window');
+        return openEnrollmentWindow({ parent: kiosk.window, url, origin, production, logger, onHint });
+      },
+      check: async () => {
+        // macOS asks the user once, through the system, before any app may use the camera.
+        if (process.platform === 'darwin') {
+          const asked = Promise.race([
+            systemPreferences.askForMediaAccess('camera'),
+            new Promise<boolean>((r) => setTimeout(() => r(false), 60_000)),
+          ]);
+          if (!(await asked)) return 'blocked';
+        }
+        return checkCamera({ appOrigin: APP_ORIGIN, files: cameraCheckFiles, logger });
+      },
+    },
+    version: app.getVersion(),
+    restart: {
+      allowed: () => kiosk?.recovery.fallbackShown() ?? false,
+      run: () => {
+        app.relaunch();
+        app.exit(0);
+      },
+    },
+  });
+
+  kiosk = createKioskWindow({
+    appOrigin,
+    entryUrl: `${appOrigin}/index.html`,
+    fallbackUrl: `${appOrigin}/fallback.html`,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    partition: KIOSK_PARTITION,
+    session: ses,
+    production,
+    logger,
+    abortCustomerSession: () => core.abortCustomerSession(),
+    allowClose: options.allowClose,
+  });
+  core.registerIpc(
+    electronIpcRegistry(ipcMain),
+    createSenderCheck({ kioskWebContentsId: () => contents()?.id ?? null, appOrigin }),
+  );
+
+  await kiosk.load();
+  return { kiosk, close: () => core.close() };
+}
