@@ -191,6 +191,25 @@ describe('kioskctl end to end against the sandbox', () => {
     expect(pw.code).toBe(4);
   });
 
+  it('audits an update refused before the update call, as the kiosk does (same workflow)', async () => {
+    const g = await signedIn();
+    const r = await runKioskctl([...g, 'user', 'update', 'nobody.here', '--full-name', 'No Body']);
+    expect(r.code).toBe(4);
+    const taken = await runKioskctl([...g, 'user', 'update', 'ravi.kumar', '--new-user-name', 'priya.sharma']);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain('already taken');
+    const audit = await runKioskctl([...g, '--json', 'audit', 'tail', '-n', '2']);
+    expect(parse(audit.stdout)).toMatchObject({
+      ok: true,
+      entries: [
+        { userNameBefore: 'nobody.here', userNameAfter: 'nobody.here', changedFields: ['fullName'], face: false, outcome: 'rejected' },
+        { userNameBefore: 'ravi.kumar', userNameAfter: 'priya.sharma', changedFields: ['userName'], face: false, outcome: 'rejected' },
+      ],
+    });
+    expect(audit.stdout).not.toContain('No Body');
+    expect(sb!.requestCount('/user/update')).toBe(0);
+  });
+
   it('exit 5: network down and timeout', async () => {
     const down = await runKioskctl(['--base-url', 'http://127.0.0.1:9/deepfaceauth', '--customer', 'x', 'login', '--password-stdin'], { stdin: 'pw' });
     expect(down.code).toBe(5);

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { KioskError } from '../../domain/kiosk-error';
+import type { AuditOutcome } from '../../domain/outcomes';
+import type { AuditRecord } from '../../main/audit/audit-log';
+import type { AuditRecorder } from '../../main/audit/plan-recorder';
+import { createUpdateWorkflow } from '../../main/core/workflows/update-workflow';
+import type { ProfileService, UpdatePlan } from '../../main/profile/profile-service';
+import { createUpdateJournal } from '../../main/profile/update-journal';
+import { acceptEnrollmentUrl } from '../../main/security/enrollment-policy';
+
+const RECORD = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210' };
+const ID = '3f2c1a9e-8d4b-4c6a-9e2f-1b7d5a3c9e01';
+
+function planFor(face: boolean): UpdatePlan {
+  return { userName: RECORD.userName, before: RECORD, after: { ...RECORD, emailId: 'new@example.com' }, changed: ['emailId'], face };
+}
+
+/** The workflow over a scripted profile service and an audit recorder that keeps its lines. */
+function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconcile'>>, options: { auditWorks?: boolean } = {}) {
+  const lines: { what: Omit<AuditRecord, 'outcome'>; outcome: AuditOutcome }[] = [];
+  const audit: AuditRecorder = {
+    record: async (what, outcome) => (lines.push({ what, outcome }), options.auditWorks ?? true),
+    plan: async (plan, outcome) => (
+      lines.push({ what: { userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face }, outcome }),
+      options.auditWorks ?? true
+    ),
+  };
+  const journal = createUpdateJournal();
+  const facePending: string[] = [];
+  const workflow = createUpdateWorkflow({
+    profile: {
+      plan: profile.plan ?? (async (_u, _c, face) => planFor(face)),
+      update: profile.update ?? (async (plan) => ({ message: 'ok', reEnrollmentUrl: null, plan })),
+      reconcile: profile.reconcile ?? (async () => 'applied'),
+    },
+    journal,
+    audit,
+    markFacePending: (u) => void facePending.push(u),
+    enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'vendor'),
+  });
+  return { workflow, lines, journal, facePending };
+}
+
+const request = { updateId: ID, userName: RECORD.userName, changes: { emailId: 'new@example.com' }, face: false };
+
+describe('the update workflow', () => {
+  it('audits a refusal before the update call with the fields asked for, and sends nothing', async () => {
+    const sent: UpdatePlan[] = [];
+    const { workflow, lines, journal } = setup({
+      plan: async () => {
+        throw new KioskError('invalid-input', 'That user name is already taken. Choose another one.');
+      },
+      update: async (plan) => (sent.push(plan), { message: 'ok', reEnrollmentUrl: null, plan }),
+    });
+    await expect(workflow.submit({ ...request, changes: { userName: 'taken.name', emailId: undefined } })).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(lines).toEqual([{ what: { userNameBefore: 'ravi.kumar', userNameAfter: 'taken.name', changedFields: ['userName'], face: false }, outcome: 'rejected' }]);
+    expect(sent).toEqual([]);
+    expect(journal.isUsed(ID)).toBe(false);
+  });
+
+  it('audits a failed read before the update as failed', async () => {
+    const { workflow, lines } = setup({
+      plan: async () => {
+        throw new KioskError('network', 'The service cannot be reached.');
+      },
+    });
+    await expect(workflow.submit(request)).rejects.toMatchObject({ code: 'network' });
+    expect(lines.map((l) => l.outcome)).toEqual(['failed']);
+  });
+
+  it('applies, journals and audits an update once; the same id is refused', async () => {
+    const { workflow, lines, journal } = setup({});
+    const r = await workflow.submit(request);
+    expect(r).toMatchObject({ message: 'ok', reEnrollmentUrl: null, reEnrollmentReady: false, auditRecorded: true });
+    expect(journal.get(ID)?.state).toBe('applied');
+    expect(lines.map((l) => l.outcome)).toEqual(['applied']);
+    await expect(workflow.submit(request)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/already submitted/) });
+    expect(lines).toHaveLength(1);
+  });
+
+  it("a face link is ready only if the backend would open it; a face update without one is pending", async () => {
+    const https = setup({ update: async (plan) => ({ message: 'ok', reEnrollmentUrl: 'https://vendor.example/deepfaceauth/x', plan }) });
+    expect((await https.workflow.submit({ ...request, face: true })).reEnrollmentReady).toBe(true);
+    const http = setup({ update: async (plan) => ({ message: 'ok', reEnrollmentUrl: 'http://vendor.example/deepfaceauth/x', plan }) });
+    expect((await http.workflow.submit({ ...request, face: true })).reEnrollmentReady).toBe(false);
+    const none = setup({});
+    await none.workflow.submit({ ...request, face: true });
+    expect(none.journal.get(ID)?.state).toBe('face-pending');
+    expect(none.facePending).toEqual(['ravi.kumar']);
+  });
+
+  it('a lost answer is audited unknown, then reconciled once and audited with the verdict', async () => {
+    const { workflow, lines, journal } = setup({
+      update: async () => {
+        throw new KioskError('outcome-unknown', 'The answer was lost.');
+      },
+      reconcile: async () => 'not-applied',
+    });
+    await expect(workflow.submit(request)).rejects.toMatchObject({ code: 'outcome-unknown' });
+    expect(journal.get(ID)?.state).toBe('unknown');
+    expect(await workflow.reconcile(ID)).toMatchObject({ verdict: 'not-applied', auditRecorded: true });
+    expect(journal.get(ID)?.state).toBe('failed');
+    // Known now: asking again reads the journal and writes no second line.
+    expect(await workflow.reconcile(ID)).toMatchObject({ verdict: 'not-applied' });
+    expect(lines.map((l) => l.outcome)).toEqual(['unknown', 'reconciled-not-applied']);
+  });
+
+  it('says so in the error when the audit line of a failed update could not be written either', async () => {
+    const { workflow } = setup(
+      {
+        update: async () => {
+          throw new KioskError('rejected', 'Invalid email.');
+        },
+      },
+      { auditWorks: false },
+    );
+    await expect(workflow.submit(request)).rejects.toMatchObject({ code: 'rejected', message: 'Invalid email. The audit record could not be written either. Tell branch IT.' });
+  });
+
+  it('refuses to reconcile an unknown id or one still being sent', async () => {
+    let release: () => void = () => undefined;
+    const { workflow } = setup({ update: (plan) => new Promise((r) => (release = () => r({ message: 'ok', reEnrollmentUrl: null, plan }))) });
+    await expect(workflow.reconcile(ID)).rejects.toMatchObject({ code: 'invalid-input' });
+    const sending = workflow.submit(request);
+    await new Promise((r) => setTimeout(r, 0));
+    await expect(workflow.reconcile(ID)).rejects.toMatchObject({ message: expect.stringMatching(/still being sent/) });
+    release();
+    await sending;
+    expect(await workflow.reconcile(ID)).toMatchObject({ verdict: 'applied' });
+  });
+});
