@@ -8,9 +8,8 @@ export default defineConfig({
       // Only package.json's `dependencies` stay outside the bundle: keytar (native), the one
       // package the built app loads from node_modules. Everything else (zod, libphonenumber-js,
       // commander) is a devDependency bundled, tree-shaken, into main's one file, so that
-      // starting does not resolve and load dozens of files: measured under Node, loading main's
-      // code went from ~200 ms to ~85 ms. kioskctl is built on its own
-      // (kioskctl.vite.config.mts), so nothing is shared in chunks.
+      // starting does not resolve and load dozens of files (README, Performance). kioskctl is
+      // built on its own (kioskctl.vite.config.mts), so nothing is shared in chunks.
       externalizeDeps: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'main/index.ts') },
