@@ -62,9 +62,10 @@ export interface IpcHarness {
 }
 
 /**
- * The main-process IPC layer as the app builds it, minus Electron: real handlers over real
- * services, the real sandbox service and the real keychain (tests run in a D-Bus session with
- * an unlocked gnome-keyring), registered into a fake registry.
+ * The kiosk as the app builds it (`createKioskCore`, the same wiring), minus Electron: real
+ * handlers over real services, the real sandbox service and the real keychain (tests run in a
+ * D-Bus session with an unlocked gnome-keyring), registered into a fake registry. It only adds
+ * fakes for the ports Electron fills in the app: push, camera window and check, restart.
  */
 export async function createIpcHarness(
   logger: Logger,
