@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emailSchema, fullNameSchema, newUserNameSchema } from '../../domain/profile/profile-rules';
-import { checkField } from '../../renderer/src/domain/validate';
+import { checkField } from '../../renderer/src/form/validate';
 
 // The renderer checks fields with profile-limits.ts, main with the schemas built from it:
 // staff must never see a value accepted that main then refuses, or the other way round.

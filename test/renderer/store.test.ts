@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerProfile, KioskApi, UpdateResult } from '../../domain/ipc/contract';
 import type { Result } from '../../domain/kiosk-error';
-import { changesOf, diffRows, draftFrom } from '../../renderer/src/domain/profile-draft';
-import { checkField, checkPhone } from '../../renderer/src/domain/validate';
+import { changesOf, diffRows, draftFrom } from '../../renderer/src/form/profile-draft';
+import { checkField, checkPhone } from '../../renderer/src/form/validate';
 import { createKioskStore } from '../../renderer/src/store';
 
 const RAVI: CustomerProfile = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210', countryCode: '+91', hasEnrollmentLink: true, facePending: false };

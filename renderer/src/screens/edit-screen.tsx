@@ -3,7 +3,7 @@ import { useTranslation } from '../i18n';
 import { Field } from '../components/field';
 import { Notice } from '../components/notice';
 import { ScreenTitle } from '../components/screen-title';
-import { displayPhone } from '../domain/profile-draft';
+import { displayPhone } from '../form/profile-draft';
 import { useKiosk } from '../store';
 
 /** Edit the four fields and choose a face update; errors appear next to each field as staff type. */

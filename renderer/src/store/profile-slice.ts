@@ -1,6 +1,6 @@
 import type { CustomerProfile } from '../../../domain/ipc/contract';
-import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../domain/profile-draft';
-import { checkField, checkPhone, type FieldError } from '../domain/validate';
+import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../form/profile-draft';
+import { checkField, checkPhone, type FieldError } from '../form/validate';
 import { EMPTY_ENROLLMENT } from './enrollment-slice';
 import type { ProfileSlice, SliceCreator } from './types';
 

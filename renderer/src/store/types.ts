@@ -1,8 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { CameraState, CustomerProfile, EnrollmentOutcome, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../domain/ipc/contract';
 import type { KioskErrorCode } from '../../../domain/kiosk-error';
-import type { Draft, DraftField, DiffRow } from '../domain/profile-draft';
-import type { FieldError } from '../domain/validate';
+import type { Draft, DraftField, DiffRow } from '../form/profile-draft';
+import type { FieldError } from '../form/validate';
 import type { Locale } from '../../../domain/locales';
 
 export type Screen = 'loading' | 'sign-in' | 'find' | 'edit' | 'review' | 'before-face' | 'enrollment' | 'result';
