@@ -1,55 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerProfile, KioskApi, UpdateResult } from '../../domain/ipc/contract';
+import type { CustomerProfile, UpdateResult } from '../../domain/ipc/contract';
 import type { Result } from '../../domain/kiosk-error';
 import { changesOf, diffRows, draftFrom } from '../../renderer/src/form/profile-draft';
 import { checkField, checkPhone } from '../../renderer/src/form/validate';
 import { createKioskStore } from '../../renderer/src/store';
-
-const RAVI: CustomerProfile = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210', countryCode: '+91', hasEnrollmentLink: true, facePending: false };
-const INFO = { mode: 'sandbox', sandbox: true, locale: 'hi', kioskId: 'k1', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, version: '1' } as const;
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-
-/** A fake bridge: each method answers from `answers` and records its calls. */
-function fakeApi(answers: Partial<Record<keyof KioskApi, unknown>> = {}) {
-  const calls: { method: string; request: unknown }[] = [];
-  let expired: () => void = () => undefined;
-  const answer = (method: keyof KioskApi) => async (request?: unknown) => {
-    calls.push({ method, request });
-    const a = answers[method];
-    return (typeof a === 'function' ? (a as (r: unknown) => unknown)(request) : a) ?? ok({});
-  };
-  const api = {
-    signIn: answer('signIn'),
-    signOut: answer('signOut'),
-    sessionState: answer('sessionState'),
-    lookupProfile: answer('lookupProfile'),
-    checkUserName: answer('checkUserName'),
-    updateProfile: answer('updateProfile'),
-    reconcileUpdate: answer('reconcileUpdate'),
-    kioskInfo: answer('kioskInfo'),
-    restartKiosk: answer('restartKiosk'),
-    checkCamera: answer('checkCamera'),
-    startEnrollment: answer('startEnrollment'),
-    cancelEnrollment: answer('cancelEnrollment'),
-    onSessionExpired: (l: () => void) => {
-      expired = l;
-      return () => undefined;
-    },
-    onAuditWriteFailed: () => () => undefined,
-    onEnrollmentFinished: () => () => undefined,
-  } as unknown as KioskApi;
-  return { api, calls, fireExpired: () => expired() };
-}
-
-async function editing(answers: Partial<Record<keyof KioskApi, unknown>> = {}) {
-  const fake = fakeApi({ kioskInfo: ok(INFO), sessionState: ok({ signedIn: true }), lookupProfile: ok(RAVI), ...answers });
-  let n = 0;
-  const store = createKioskStore({ api: fake.api, newId: () => `00000000-0000-4000-8000-00000000000${++n}` });
-  await store.getState().boot();
-  store.getState().setQuery('ravi.kumar');
-  await store.getState().lookup();
-  return { store, ...fake };
-}
+import { editing, fakeApi, INFO, ok, RAVI } from './fake-bridge';
 
 describe('profile draft and diff', () => {
   it('starts from the record, shows the phone with its country code, and lists only changed fields', () => {

@@ -1,0 +1,54 @@
+import type { CustomerProfile, KioskApi } from '../../domain/ipc/contract';
+import type { Result } from '../../domain/kiosk-error';
+import { createKioskStore } from '../../renderer/src/store';
+
+// The store under Node: `window.kiosk` is a fake whose answers each test chooses.
+
+export const RAVI: CustomerProfile = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210', countryCode: '+91', hasEnrollmentLink: true, facePending: false };
+export const INFO = { mode: 'sandbox', sandbox: true, locale: 'hi', kioskId: 'k1', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, version: '1' } as const;
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export type Answers = Partial<Record<keyof KioskApi, unknown>>;
+
+/** A fake bridge: each method answers from `answers` and records its calls. */
+export function fakeApi(answers: Answers = {}) {
+  const calls: { method: string; request: unknown }[] = [];
+  let expired: () => void = () => undefined;
+  const answer = (method: keyof KioskApi) => async (request?: unknown) => {
+    calls.push({ method, request });
+    const a = answers[method];
+    return (typeof a === 'function' ? (a as (r: unknown) => unknown)(request) : a) ?? ok({});
+  };
+  const api = {
+    signIn: answer('signIn'),
+    signOut: answer('signOut'),
+    sessionState: answer('sessionState'),
+    lookupProfile: answer('lookupProfile'),
+    checkUserName: answer('checkUserName'),
+    updateProfile: answer('updateProfile'),
+    reconcileUpdate: answer('reconcileUpdate'),
+    kioskInfo: answer('kioskInfo'),
+    restartKiosk: answer('restartKiosk'),
+    checkCamera: answer('checkCamera'),
+    startEnrollment: answer('startEnrollment'),
+    cancelEnrollment: answer('cancelEnrollment'),
+    onSessionExpired: (l: () => void) => {
+      expired = l;
+      return () => undefined;
+    },
+    onAuditWriteFailed: () => () => undefined,
+    onEnrollmentFinished: () => () => undefined,
+  } as unknown as KioskApi;
+  return { api, calls, fireExpired: () => expired() };
+}
+
+/** A signed-in store on the edit screen of Ravi's record. */
+export async function editing(answers: Answers = {}) {
+  const fake = fakeApi({ kioskInfo: ok(INFO), sessionState: ok({ signedIn: true }), lookupProfile: ok(RAVI), ...answers });
+  let n = 0;
+  const store = createKioskStore({ api: fake.api, newId: () => `00000000-0000-4000-8000-00000000000${++n}` });
+  await store.getState().boot();
+  store.getState().setQuery('ravi.kumar');
+  await store.getState().lookup();
+  return { store, ...fake };
+}
