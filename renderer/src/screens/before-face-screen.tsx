@@ -16,7 +16,7 @@ export function BeforeFaceScreen() {
   const checkCamera = useKiosk((s) => s.checkCamera);
   const startFace = useKiosk((s) => s.startFace);
   const detailsOnly = useKiosk((s) => s.detailsOnly);
-  const back = useKiosk((s) => s.go);
+  const navigate = useKiosk((s) => s.navigate);
   const problem = phase === 'camera-problem';
   return (
     <main className="screen">
@@ -50,7 +50,7 @@ export function BeforeFaceScreen() {
             {t('face.detailsOnly')}
           </button>
         )}
-        <button type="button" className="secondary" disabled={phase === 'checking-camera'} onClick={() => back('review')}>
+        <button type="button" className="secondary" disabled={phase === 'checking-camera'} onClick={() => navigate({ type: 'back-to-review' })}>
           {t('face.back')}
         </button>
       </div>

@@ -15,7 +15,8 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
   return {
     enrollment: EMPTY_ENROLLMENT,
     async prepareFace() {
-      set({ screen: 'before-face', enrollment: EMPTY_ENROLLMENT });
+      set({ enrollment: EMPTY_ENROLLMENT });
+      get().navigate({ type: 'before-face' });
       await get().checkCamera();
     },
     async checkCamera() {
@@ -48,7 +49,7 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
         return;
       }
       patch({ phase: 'open', endsAt: Date.now() + r.value.timeoutSeconds * 1000 });
-      set({ screen: 'enrollment' });
+      get().navigate({ type: 'enrollment-opened' });
     },
     async cancelEnrollment(reason) {
       await api.cancelEnrollment({ reason });
@@ -56,8 +57,7 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
     enrollmentFinished(event) {
       if (get().enrollment.phase !== 'open') return;
       patch({ phase: 'finished', outcome: event.outcome, message: event.message, auditRecorded: event.auditRecorded, endsAt: null });
-      if (event.outcome === 'session-expired') return; // the expiry itself takes staff to sign-in
-      set({ screen: 'result' });
+      get().navigate({ type: 'enrollment-finished', outcome: event.outcome });
     },
     async detailsOnly() {
       const { reviewed } = get().profile;

@@ -52,7 +52,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     if (!customer || !reviewed || sub.status === 'submitting' || sub.status === 'checking') return;
     const updateId = newId();
     submission({ status: 'submitting', updateId, error: null, result: null, verdict: null });
-    set({ screen: 'result' });
+    get().navigate({ type: 'submitting' });
     const r = await api.updateProfile({ updateId, userName: customer.userName, changes: reviewed.changes, face: reviewed.face });
     if (get().profile.submission.updateId !== updateId) return; // wiped meanwhile
     if (r.ok) {
@@ -69,7 +69,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     if (r.error.code === 'invalid-input') {
       // Main refused the values (e.g. the new name was taken meanwhile): back to the form.
       patch({ formMessage: r.error.message, nameCheck: 'idle', reviewed: null, submission: EMPTY_SUBMISSION });
-      set({ screen: 'edit' });
+      get().navigate({ type: 'values-refused' });
       return;
     }
     submission({ status: 'failed', error: r.error });
@@ -107,7 +107,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
         return;
       }
       patch({ ...EMPTY_PROFILE, epoch: at, query: userName, customer: r.value, draft: draftFrom(r.value) });
-      set({ screen: 'edit' });
+      get().navigate({ type: 'customer-found' });
     },
     setField(field, value) {
       const { draft, customer, fieldErrors, reviewBusy } = get().profile;
@@ -166,11 +166,11 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       }
       // The form is locked while this runs, so the reviewed changes are the draft's.
       patch({ reviewBusy: false, fieldErrors: {}, rows, reviewed: { changes: changesOf(rows, draft), face: draft.face } });
-      set({ screen: 'review' });
+      get().navigate({ type: 'reviewed' });
     },
     backToEdit() {
       patch({ submission: EMPTY_SUBMISSION, reviewed: null });
-      set({ screen: 'edit' });
+      get().navigate({ type: 'back-to-edit' });
     },
     submit: send,
     async reconcile() {
@@ -192,7 +192,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       } catch {
         // no storage in this context
       }
-      if (get().screen !== 'sign-in' && get().screen !== 'loading') set({ screen: 'find' });
+      get().navigate({ type: 'customer-wiped' });
     },
   };
 };

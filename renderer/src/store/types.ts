@@ -4,8 +4,9 @@ import type { KioskErrorCode } from '../../../domain/kiosk-error';
 import type { Draft, DraftField, DiffRow } from '../form/profile-draft';
 import type { FieldError } from '../form/validate';
 import type { Locale } from '../../../domain/locales';
+import type { NavigationEvent, Screen } from './navigation';
 
-export type Screen = 'loading' | 'sign-in' | 'find' | 'edit' | 'review' | 'before-face' | 'enrollment' | 'result';
+export type { NavigationEvent, Screen } from './navigation';
 
 export interface ErrorInfo {
   code: KioskErrorCode;
@@ -23,7 +24,8 @@ export interface UiSlice {
   dismissAuditWarning(): void;
   boot(): Promise<void>;
   setLocale(locale: Locale): void;
-  go(screen: Screen): void;
+  /** The only way the screen changes: `nextScreen` decides where an event leads. */
+  navigate(event: NavigationEvent): void;
   /** Handles errors every screen shares (an expired or replaced session); true when it did. */
   handleCommonError(error: ErrorInfo): boolean;
 }

@@ -1,6 +1,5 @@
+import { nextScreen } from './navigation';
 import type { SliceCreator, UiSlice } from './types';
-
-const CUSTOMER_SCREENS = new Set(['find', 'edit', 'review', 'before-face', 'enrollment', 'result']);
 
 export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
   const { api } = deps;
@@ -23,13 +22,19 @@ export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
       await deps.loadLocale?.(info.value.locale).catch(() => undefined);
       if (!state.ok) {
         // The keychain could not be read: the sign-in screen says so and offers to try again.
-        set((s) => ({ screen: 'sign-in', session: { ...s.session, signedIn: false, error: state.error } }));
+        set((s) => ({ session: { ...s.session, signedIn: false, error: state.error } }));
+        get().navigate({ type: 'boot', signedIn: false });
         return;
       }
-      set((s) => ({ screen: state.value.signedIn ? 'find' : 'sign-in', session: { ...s.session, signedIn: state.value.signedIn } }));
+      set((s) => ({ session: { ...s.session, signedIn: state.value.signedIn } }));
+      get().navigate({ type: 'boot', signedIn: state.value.signedIn });
     },
     setLocale: (locale) => set({ locale }),
-    go: (screen) => set({ screen }),
+    navigate(event) {
+      const screen = nextScreen(get().screen, event);
+      // An event that leaves the screen as it is wakes no subscriber.
+      if (screen !== get().screen) set({ screen });
+    },
     handleCommonError(error) {
       // `unauthorized`: the sign-in changed while a request ran; sign in again, like an expiry.
       if (error.code === 'session-expired' || error.code === 'not-signed-in' || error.code === 'unauthorized') {
@@ -40,8 +45,3 @@ export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
     },
   };
 };
-
-/** True on screens that can hold a customer's data. */
-export function isCustomerScreen(screen: string): boolean {
-  return CUSTOMER_SCREENS.has(screen);
-}
