@@ -15,7 +15,7 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
   return {
     enrollment: EMPTY_ENROLLMENT,
     async prepareFace() {
-      set({ enrollment: EMPTY_ENROLLMENT });
+      get().resetEnrollment();
       get().navigate({ type: 'before-face' });
       await get().checkCamera();
     },
@@ -62,25 +62,14 @@ export const createEnrollmentSlice: SliceCreator<EnrollmentSlice> = ({ api }) =>
     async detailsOnly() {
       const { reviewed } = get().profile;
       if (!reviewed || Object.keys(reviewed.changes).length === 0) return;
-      set((s) => ({ profile: { ...s.profile, reviewed: { changes: reviewed.changes, face: false }, draft: s.profile.draft ? { ...s.profile.draft, face: false } : null } }));
+      get().dropFace();
       patch({ phase: 'idle' });
       await get().submit();
     },
     retryFace() {
-      set((s) => {
-        // The record now holds the values just applied (a new user name included).
-        const after = s.profile.submission.result?.after;
-        const customer = s.profile.customer && after ? { ...s.profile.customer, ...after } : s.profile.customer;
-        return {
-          profile: {
-            ...s.profile,
-            customer,
-            reviewed: { changes: {}, face: true },
-            submission: { status: 'idle', updateId: null, result: null, error: null, verdict: null },
-          },
-        };
-      });
+      get().faceOnlyRetry();
       void get().prepareFace();
     },
+    resetEnrollment: () => set({ enrollment: EMPTY_ENROLLMENT }),
   };
 };

@@ -10,14 +10,14 @@ export type { KioskState } from './types';
 
 /** The one store of the UI, built from its slices over the main-process bridge. */
 export function createKioskStore(deps: StoreDeps): StoreApi<KioskState> {
-  const store = createStore<KioskState>()((...a) => ({
-    ...createUiSlice(deps)(...a),
-    ...createSessionSlice(deps)(...a),
-    ...createProfileSlice(deps)(...a),
-    ...createEnrollmentSlice(deps)(...a),
+  const store = createStore<KioskState>()((set, get) => ({
+    ...createUiSlice(deps)(set, get),
+    ...createSessionSlice(deps)(set, get),
+    ...createProfileSlice(deps)(set, get),
+    ...createEnrollmentSlice(deps)(set, get),
   }));
   deps.api.onSessionExpired(() => store.getState().sessionExpired());
-  deps.api.onAuditWriteFailed(() => store.setState({ auditWarning: true }));
+  deps.api.onAuditWriteFailed(() => store.getState().auditWriteFailed());
   deps.api.onEnrollmentFinished((event) => store.getState().enrollmentFinished(event));
   return store;
 }

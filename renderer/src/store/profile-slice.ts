@@ -1,7 +1,6 @@
 import type { CustomerProfile } from '../../../domain/ipc/contract';
 import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../form/profile-draft';
 import { checkField, checkPhone, type FieldError } from '../form/validate';
-import { EMPTY_ENROLLMENT } from './enrollment-slice';
 import type { ProfileSlice, SliceCreator } from './types';
 
 const EMPTY_SUBMISSION: ProfileSlice['profile']['submission'] = { status: 'idle', updateId: null, result: null, error: null, verdict: null };
@@ -186,13 +185,33 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       submission({ status: 'reconciled', verdict: r.value.verdict });
     },
     wipeCustomer() {
-      set((s) => ({ profile: { ...EMPTY_PROFILE, epoch: s.profile.epoch + 1 }, enrollment: EMPTY_ENROLLMENT, session: { ...s.session, resume: null } }));
+      set((s) => ({ profile: { ...EMPTY_PROFILE, epoch: s.profile.epoch + 1 } }));
+      get().resetEnrollment();
+      // Where to return after a sign-in was about this customer.
+      get().clearResume();
       try {
         sessionStorage.clear();
       } catch {
         // no storage in this context
       }
       get().navigate({ type: 'customer-wiped' });
+    },
+    profileInterrupted() {
+      // A submit cut short was not applied (the vendor refused the token): it can be sent
+      // again. A check cut short runs again after the sign-in.
+      const sub = get().profile.submission;
+      const status = sub.status === 'submitting' ? 'idle' : sub.status === 'checking' ? 'check-failed' : sub.status;
+      patch({ lookupBusy: false, reviewBusy: false, submission: { ...sub, status } });
+    },
+    dropFace() {
+      const { reviewed, draft } = get().profile;
+      if (reviewed) patch({ reviewed: { changes: reviewed.changes, face: false }, draft: draft ? { ...draft, face: false } : null });
+    },
+    faceOnlyRetry() {
+      const { customer, submission: sub } = get().profile;
+      // The record now holds the values just applied (a new user name included).
+      const after = sub.result?.after;
+      patch({ customer: customer && after ? { ...customer, ...after } : customer, reviewed: { changes: {}, face: true }, submission: EMPTY_SUBMISSION });
     },
   };
 };

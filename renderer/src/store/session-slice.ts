@@ -1,6 +1,6 @@
 import { profileBusy } from './profile-slice';
 import { resumeAfterExpiry } from './navigation';
-import type { SessionSlice, SliceCreator, SubmissionStatus } from './types';
+import type { SessionSlice, SliceCreator } from './types';
 
 export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set, get) => ({
   session: { signedIn: false, busy: false, error: null, resume: null },
@@ -34,11 +34,12 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set,
     if (screen === 'sign-in') return;
     const status = get().profile.submission.status;
     const resume = resumeAfterExpiry(screen, status);
-    const nextStatus: SubmissionStatus = status === 'submitting' ? 'idle' : status === 'checking' ? 'check-failed' : status;
-    set((s) => ({
-      session: { ...s.session, signedIn: false, busy: false, resume, error: { code: 'session-expired', message: '' } },
-      profile: { ...s.profile, lookupBusy: false, reviewBusy: false, submission: { ...s.profile.submission, status: nextStatus } },
-    }));
+    set((s) => ({ session: { ...s.session, signedIn: false, busy: false, resume, error: { code: 'session-expired', message: '' } } }));
+    get().profileInterrupted();
     get().navigate({ type: 'session-expired' });
   },
+  sessionKnown(signedIn, error) {
+    set((s) => ({ session: { ...s.session, signedIn, ...(error ? { error } : {}) } }));
+  },
+  clearResume: () => set((s) => ({ session: { ...s.session, resume: null } })),
 });

@@ -1,4 +1,3 @@
-import type { StateCreator } from 'zustand';
 import type { CameraState, CustomerProfile, EnrollmentOutcome, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../domain/ipc/contract';
 import type { KioskErrorCode } from '../../../domain/kiosk-error';
 import type { Draft, DraftField, DiffRow } from '../form/profile-draft';
@@ -22,6 +21,8 @@ export interface UiSlice {
   /** Set when main could not write an audit line; staff must tell IT. */
   auditWarning: boolean;
   dismissAuditWarning(): void;
+  /** Main could not write an audit line. */
+  auditWriteFailed(): void;
   boot(): Promise<void>;
   setLocale(locale: Locale): void;
   /** The only way the screen changes: `nextScreen` decides where an event leads. */
@@ -42,6 +43,10 @@ export interface SessionSlice {
   signIn(password: string): Promise<void>;
   signOut(): Promise<void>;
   sessionExpired(): void;
+  /** What main said at start-up; with `error`, the keychain could not be read. */
+  sessionKnown(signedIn: boolean, error?: ErrorInfo): void;
+  /** Forgets where to return after a sign-in (the customer it was about is gone). */
+  clearResume(): void;
 }
 
 export type SubmissionStatus = 'idle' | 'submitting' | 'done' | 'failed' | 'checking' | 'reconciled' | 'check-failed';
@@ -84,6 +89,12 @@ export interface ProfileSlice {
   reconcile(): Promise<void>;
   /** Wipes every piece of customer data and returns to Find customer. */
   wipeCustomer(): void;
+  /** The session expired: nothing is in flight any more, and the draft is kept for later. */
+  profileInterrupted(): void;
+  /** The camera does not work: the reviewed update goes without the face. */
+  dropFace(): void;
+  /** After an unfinished re-enrollment: a face-only update of the record as just updated. */
+  faceOnlyRetry(): void;
 }
 
 export type EnrollmentPhase = 'idle' | 'checking-camera' | 'camera-ready' | 'camera-problem' | 'starting' | 'open' | 'start-failed' | 'finished';
@@ -113,6 +124,8 @@ export interface EnrollmentSlice {
   detailsOnly(): Promise<void>;
   /** After an unfinished re-enrollment: a face-only update for the same customer. */
   retryFace(): void;
+  /** Forgets the camera check and the last camera window. */
+  resetEnrollment(): void;
 }
 
 export type KioskState = UiSlice & SessionSlice & ProfileSlice & EnrollmentSlice;
@@ -125,4 +138,16 @@ export interface StoreDeps {
   loadLocale?: (locale: Locale) => Promise<void>;
 }
 
-export type SliceCreator<T> = (deps: StoreDeps) => StateCreator<KioskState, [], [], T>;
+/** A slice's own state: its keys that are not actions. */
+type StateOf<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+
+/**
+ * The `set` a slice gets: it writes that slice's own state only, so the compiler refuses a
+ * write to another slice's; that one changes through the owning slice's action, via `get()`.
+ */
+export type SetOwnState<T> = (update: OwnUpdate<T> | ((s: KioskState) => OwnUpdate<T>)) => void;
+
+// Every other key is spelled out as absent: a callback's returned object gets no excess-key check.
+type OwnUpdate<T> = Partial<StateOf<T>> & { [K in Exclude<keyof KioskState, keyof StateOf<T>>]?: never };
+
+export type SliceCreator<T> = (deps: StoreDeps) => (set: SetOwnState<T>, get: () => KioskState) => T;

@@ -10,6 +10,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
     bootError: null,
     auditWarning: false,
     dismissAuditWarning: () => set({ auditWarning: false }),
+    auditWriteFailed: () => set({ auditWarning: true }),
     async boot() {
       set({ bootError: null });
       // Both questions go to main at once; the first screen waits for the configured language.
@@ -22,11 +23,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
       await deps.loadLocale?.(info.value.locale).catch(() => undefined);
       if (!state.ok) {
         // The keychain could not be read: the sign-in screen says so and offers to try again.
-        set((s) => ({ session: { ...s.session, signedIn: false, error: state.error } }));
+        get().sessionKnown(false, state.error);
         get().navigate({ type: 'boot', signedIn: false });
         return;
       }
-      set((s) => ({ session: { ...s.session, signedIn: state.value.signedIn } }));
+      get().sessionKnown(state.value.signedIn);
       get().navigate({ type: 'boot', signedIn: state.value.signedIn });
     },
     setLocale: (locale) => set({ locale }),
