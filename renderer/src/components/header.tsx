@@ -1,6 +1,6 @@
 import { LOCALES, useTranslation } from '../i18n';
 import { useKiosk } from '../store';
-import { profileBusy } from '../store/profile-slice';
+import { profileBusy } from '../store/profile-state';
 import { Notice } from './notice';
 
 /** Title, SANDBOX label, kiosk id, language switch and sign-out. */

@@ -1,18 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { useKiosk } from '../store';
-import { EMPTY_PROFILE, profileBusy } from '../store/profile-slice';
-import type { KioskState } from '../store/types';
+import { profileBusy } from '../store/profile-state';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../../../domain/ui-sizes';
 
 /** Seconds the "Still there?" countdown runs before the customer's data is wiped. */
 export const IDLE_WARNING_SECONDS = 20;
 const ACTIVITY = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
-
-/** Anything of a customer in the store, on any screen (a draft kept across a sign-in too). */
-function holdsCustomerData(s: KioskState): boolean {
-  return s.screen !== 'loading' && JSON.stringify({ ...s.profile, epoch: 0 }) !== JSON.stringify(EMPTY_PROFILE);
-}
 
 /**
  * After `idleTimeoutSeconds` without input while a customer's data is on screen, shows a
@@ -21,7 +15,7 @@ function holdsCustomerData(s: KioskState): boolean {
  */
 export function IdleGuard() {
   const { t } = useTranslation();
-  const active = useKiosk((s) => holdsCustomerData(s) && !profileBusy(s.profile, s.enrollment));
+  const active = useKiosk((s) => s.screen !== 'loading' && s.profile.onScreen && !profileBusy(s.profile, s.enrollment));
   const timeoutMs = useKiosk((s) => (s.info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000);
   const wipe = useKiosk((s) => s.wipeCustomer);
   const [secondsLeft, setSecondsLeft] = useState<number | null>(null);

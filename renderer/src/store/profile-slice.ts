@@ -1,32 +1,8 @@
 import type { CustomerProfile } from '../../../domain/ipc/contract';
 import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../form/profile-draft';
 import { checkField, checkPhone, type FieldError } from '../form/validate';
+import { EMPTY_PROFILE, EMPTY_SUBMISSION, holdsCustomer } from './profile-state';
 import type { ProfileSlice, SliceCreator } from './types';
-
-const EMPTY_SUBMISSION: ProfileSlice['profile']['submission'] = { status: 'idle', updateId: null, result: null, error: null, verdict: null };
-
-export const EMPTY_PROFILE: ProfileSlice['profile'] = {
-  query: '',
-  lookupBusy: false,
-  lookupError: null,
-  customer: null,
-  draft: null,
-  fieldErrors: {},
-  formError: null,
-  formMessage: null,
-  nameCheck: 'idle',
-  reviewBusy: false,
-  rows: [],
-  reviewed: null,
-  submission: EMPTY_SUBMISSION,
-  epoch: 0,
-};
-
-/** True while something is in flight for the customer: no wipe, no sign-out, no idle reset. */
-export function profileBusy(p: ProfileSlice['profile'], e?: { phase: string }): boolean {
-  const camera = e !== undefined && (e.phase === 'checking-camera' || e.phase === 'starting' || e.phase === 'open');
-  return camera || p.lookupBusy || p.reviewBusy || p.submission.status === 'submitting' || p.submission.status === 'checking';
-}
 
 /** The record's value of a field as the draft shows it. */
 function recordValue(customer: CustomerProfile, field: DraftField): string {
@@ -35,6 +11,12 @@ function recordValue(customer: CustomerProfile, field: DraftField): string {
 
 export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) => (set, get) => {
   const patch = (p: Partial<ProfileSlice['profile']>): void => set((s) => ({ profile: { ...s.profile, ...p } }));
+  // For a change that can take away the last thing held: what is left decides `onScreen`.
+  const patchAndRecount = (p: Partial<ProfileSlice['profile']>): void =>
+    set((s) => {
+      const next = { ...s.profile, ...p };
+      return { profile: { ...next, onScreen: holdsCustomer(next) } };
+    });
   const submission = (p: Partial<ProfileSlice['profile']['submission']>): void =>
     set((s) => ({ profile: { ...s.profile, submission: { ...s.profile.submission, ...p } } }));
   const epoch = (): number => get().profile.epoch;
@@ -87,25 +69,25 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
 
   return {
     profile: EMPTY_PROFILE,
-    setQuery: (query) => patch({ query, lookupError: null }),
+    setQuery: (query) => patchAndRecount({ query, lookupError: null }),
     async lookup() {
       const { query, lookupBusy } = get().profile;
       const userName = query.trim();
       if (lookupBusy) return;
       if (userName.length === 0 || /\s/.test(userName)) {
-        patch({ lookupError: { code: 'invalid-input', message: '' } });
+        patch({ lookupError: { code: 'invalid-input', message: '' }, onScreen: true });
         return;
       }
       const at = epoch();
-      patch({ lookupBusy: true, lookupError: null });
+      patch({ lookupBusy: true, lookupError: null, onScreen: true });
       const r = await api.lookupProfile({ userName });
       if (epoch() !== at) return;
       if (!r.ok) {
-        patch({ lookupBusy: false });
-        if (!get().handleCommonError(r.error)) patch({ lookupError: r.error });
+        patchAndRecount({ lookupBusy: false });
+        if (!get().handleCommonError(r.error)) patch({ lookupError: r.error, onScreen: true });
         return;
       }
-      patch({ ...EMPTY_PROFILE, epoch: at, query: userName, customer: r.value, draft: draftFrom(r.value) });
+      patch({ ...EMPTY_PROFILE, epoch: at, query: userName, customer: r.value, draft: draftFrom(r.value), onScreen: true });
       get().navigate({ type: 'customer-found' });
     },
     setField(field, value) {
@@ -168,7 +150,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       get().navigate({ type: 'reviewed' });
     },
     backToEdit() {
-      patch({ submission: EMPTY_SUBMISSION, reviewed: null });
+      patchAndRecount({ submission: EMPTY_SUBMISSION, reviewed: null });
       get().navigate({ type: 'back-to-edit' });
     },
     submit: send,
@@ -201,7 +183,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       // again. A check cut short runs again after the sign-in.
       const sub = get().profile.submission;
       const status = sub.status === 'submitting' ? 'idle' : sub.status === 'checking' ? 'check-failed' : sub.status;
-      patch({ lookupBusy: false, reviewBusy: false, submission: { ...sub, status } });
+      patchAndRecount({ lookupBusy: false, reviewBusy: false, submission: { ...sub, status } });
     },
     dropFace() {
       const { reviewed, draft } = get().profile;
@@ -211,7 +193,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       const { customer, submission: sub } = get().profile;
       // The record now holds the values just applied (a new user name included).
       const after = sub.result?.after;
-      patch({ customer: customer && after ? { ...customer, ...after } : customer, reviewed: { changes: {}, face: true }, submission: EMPTY_SUBMISSION });
+      patch({ customer: customer && after ? { ...customer, ...after } : customer, reviewed: { changes: {}, face: true }, submission: EMPTY_SUBMISSION, onScreen: true });
     },
   };
 };

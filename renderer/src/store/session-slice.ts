@@ -1,4 +1,4 @@
-import { profileBusy } from './profile-slice';
+import { profileBusy } from './profile-state';
 import { resumeAfterExpiry } from './navigation';
 import type { SessionSlice, SliceCreator } from './types';
 

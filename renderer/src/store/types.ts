@@ -70,6 +70,12 @@ export interface ProfileSlice {
     reviewed: { changes: Partial<Record<DraftField, string>>; face: boolean } | null;
     /** Bumped by every wipe: answers that arrive for an older epoch are dropped. */
     epoch: number;
+    /**
+     * True while the profile holds anything of a customer, on any screen (a draft kept across
+     * a sign-in too): a typed query, a lookup or its error, a record and all that follows.
+     * False after a wipe. The idle reset runs only while it is true.
+     */
+    onScreen: boolean;
     submission: {
       status: SubmissionStatus;
       updateId: string | null;

@@ -1,0 +1,39 @@
+import type { ProfileSlice } from './types';
+
+type Profile = ProfileSlice['profile'];
+
+export const EMPTY_SUBMISSION: Profile['submission'] = { status: 'idle', updateId: null, result: null, error: null, verdict: null };
+
+export const EMPTY_PROFILE: Profile = {
+  query: '',
+  lookupBusy: false,
+  lookupError: null,
+  customer: null,
+  draft: null,
+  fieldErrors: {},
+  formError: null,
+  formMessage: null,
+  nameCheck: 'idle',
+  reviewBusy: false,
+  rows: [],
+  reviewed: null,
+  submission: EMPTY_SUBMISSION,
+  epoch: 0,
+  onScreen: false,
+};
+
+/** True while something is in flight for the customer: no wipe, no sign-out, no idle reset. */
+export function profileBusy(p: Profile, e?: { phase: string }): boolean {
+  const camera = e !== undefined && (e.phase === 'checking-camera' || e.phase === 'starting' || e.phase === 'open');
+  return camera || p.lookupBusy || p.reviewBusy || p.submission.status === 'submitting' || p.submission.status === 'checking';
+}
+
+/**
+ * Whether the profile holds anything of a customer: what `onScreen` says, for the actions
+ * that can take the last of it away. Every other field is only ever set once a record is
+ * loaded (the draft, its errors, the review, the submission) or once a face retry is set up
+ * (`reviewed`), so these facts answer it.
+ */
+export function holdsCustomer(p: Pick<Profile, 'query' | 'lookupBusy' | 'lookupError' | 'customer' | 'reviewed'>): boolean {
+  return p.query !== '' || p.lookupBusy || p.lookupError !== null || p.customer !== null || p.reviewed !== null;
+}
