@@ -11,7 +11,8 @@ const eslint = new ESLint({ cwd: root });
 
 async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  // Static imports are no-restricted-imports' findings; import() is no-restricted-syntax's.
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
 const WRONG: [string, string][] = [
@@ -38,6 +39,17 @@ const WRONG: [string, string][] = [
   ['main/electron/wrong.ts', "import { App } from '../../renderer/src/app';"],
   ['main/preload/wrong.ts', "import { loadConfig } from '../config';"],
   ['main/preload/wrong.ts', "import { readFileSync } from 'node:fs';"],
+  // The same boundaries for import(), the form keytar is loaded with.
+  ['main/core/wrong.ts', "export const k = () => import('keytar');"],
+  ['main/profile/wrong.ts', "export const e = () => import('electron');"],
+  ['main/secrets/other-keychain.ts', "export const k = () => import('keytar');"],
+  ['renderer/src/wrong.ts', "export const c = () => import('../../main/config');"],
+  ['domain/wrong.ts', "export const u = () => import('node:util');"],
+  // Every Node built-in, with or without the node: prefix; re-exports; a .js suffix.
+  ['renderer/src/wrong.ts', "import { EventEmitter } from 'events';"],
+  ['domain/wrong.ts', "import { inspect } from 'util';"],
+  ['renderer/src/wrong.ts', "export { loadConfig } from '../../main/config';"],
+  ['main/core/wrong.ts', "import { loadKeytarBackend } from '../secrets/keytar-backend.js';"],
 ];
 
 const ALLOWED: [string, string][] = [
@@ -48,6 +60,8 @@ const ALLOWED: [string, string][] = [
   ['main/index.ts', "import { app } from 'electron';\nimport { startKiosk } from './electron/kiosk-app';"],
   ['main/cli/fine.ts', "import { loadKeytarBackend } from '../secrets/keytar-backend';\nimport { createKioskCore } from '../core/kiosk-core';"],
   ['main/preload/fine.ts', "import { contextBridge } from 'electron';\nimport type { KioskApi } from '../../domain/ipc/contract';\nimport { buildKioskApi } from './build-api';"],
+  ['main/secrets/keytar-backend.ts', "export const k = () => import('keytar');"],
+  ['renderer/src/fine.ts', "export const p = () => import('../../domain/profile/phone-rules');"],
 ];
 
 describe('import boundaries are enforced by lint', () => {
@@ -60,12 +74,14 @@ describe('import boundaries are enforced by lint', () => {
   });
 
   it('only main/electron/, the entry and the preload import electron', () => {
+    // Any form: from, a bare import, import(), require(), a subpath such as electron/main.
+    const IMPORTS_ELECTRON = /(\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]electron(\/[^'"]*)?['"]/;
     const importers: string[] = [];
     const walk = (dir: string): void => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.tsx?$/.test(e.name) && /from 'electron'/.test(readFileSync(p, 'utf8'))) importers.push(relative(root, p));
+        else if (/\.[cm]?[jt]sx?$/.test(e.name) && IMPORTS_ELECTRON.test(readFileSync(p, 'utf8'))) importers.push(relative(root, p));
       }
     };
     for (const top of ['main', 'domain', 'renderer']) walk(join(root, top));
