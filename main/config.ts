@@ -9,6 +9,7 @@ import { DEMO_CUSTOMER } from '../domain/demo-account';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/locales';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../domain/ui-sizes';
 
+
 /** Env var naming the config file; else `<userData>/kiosk-config.json`. */
 export const CONFIG_ENV_VAR = 'KIOSK_CONFIG';
 export const CONFIG_FILE_NAME = 'kiosk-config.json';
@@ -37,6 +38,14 @@ export function checkBaseUrl(raw: string): { ok: true; url: string } | { ok: fal
   return { ok: true, url: url.href.replace(/\/+$/, '') };
 }
 
+/** The two spellings of the update call's parameters key in the vendor's docs (which one the service reads is unknown). */
+export const UPDATE_PARAMS_KEYS = ['parametersToBeUpdated', 'parametersTobeUpdated'] as const;
+export type UpdateParamsKey = (typeof UPDATE_PARAMS_KEYS)[number];
+
+/** Which URL the status call sends: the update's re-enrollment link, or the user's own enrollment link. */
+export const STATUS_URL_SOURCES = ['reEnrollmentUrl', 'enrollmentUrl'] as const;
+export type StatusUrlSource = (typeof STATUS_URL_SOURCES)[number];
+
 const baseUrlSchema = z.string().superRefine((value, ctx) => {
   const checked = checkBaseUrl(value);
   if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
@@ -47,8 +56,8 @@ const fileSchema = z.strictObject({
   baseUrl: baseUrlSchema.optional(),
   customerName: z.string().trim().min(1).max(128).optional(),
   requestTimeoutMs: z.number().int().min(1000).max(120_000).optional(),
-  updateParamsKey: z.enum(['parametersToBeUpdated', 'parametersTobeUpdated']).optional(),
-  enrollmentStatusUrlSource: z.enum(['reEnrollmentUrl', 'enrollmentUrl']).optional(),
+  updateParamsKey: z.enum(UPDATE_PARAMS_KEYS).optional(),
+  enrollmentStatusUrlSource: z.enum(STATUS_URL_SOURCES).optional(),
   idleTimeoutSeconds: z.number().int().min(15).max(3600).optional(),
   locale: z.enum(LOCALES).optional(),
   kioskId: z
@@ -66,12 +75,12 @@ export type ConfigFile = z.infer<typeof fileSchema>;
 /** The validated kiosk configuration with every default applied. */
 export interface KioskConfig {
   mode: BackendKind;
-  /** Vendor base URL; null in sandbox mode until the embedded service has started. */
+  /** Vendor base URL; null in sandbox mode (the backend knows the embedded service's URL). */
   baseUrl: string | null;
   customerName: string;
   requestTimeoutMs: number;
-  updateParamsKey: 'parametersToBeUpdated' | 'parametersTobeUpdated';
-  enrollmentStatusUrlSource: 'reEnrollmentUrl' | 'enrollmentUrl';
+  updateParamsKey: UpdateParamsKey;
+  enrollmentStatusUrlSource: StatusUrlSource;
   idleTimeoutSeconds: number;
   locale: Locale;
   kioskId: string;

@@ -57,6 +57,7 @@ describe('canary token and customer data', () => {
     await expect(svc.profile.lookup(PII.userName)).rejects.toMatchObject({ code: 'session-expired' });
     await svc.session.signIn(DEMO_CUSTOMER.password);
     await svc.session.signOut();
+    await core.close();
 
     expect(cap.lines.length).toBeGreaterThan(5);
     expectClean(cap.text(), 'service log', [TOKEN, DEMO_CUSTOMER.password, PII.userName, ...PII_VALUES]);

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Result } from '../kiosk-error';
-import { PHONE_INPUT_PATTERN } from '../profile/profile-limits';
+import { EMAIL, FULL_NAME, PHONE_INPUT_MAX_LENGTH, PHONE_INPUT_PATTERN } from '../profile/profile-limits';
 import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema } from '../profile/profile-rules';
 import type { EVENT_CHANNELS, EventChannel, INVOKE_CHANNELS, InvokeChannel } from './channels';
 import type { BackendKind } from '../backend-kinds';
 import type { Locale } from '../locales';
-import type { CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
+import type { AuditOutcome, CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
 import type { ProfileFieldName, ProfileValues } from '../profile/profile-fields';
 
 export type { CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
@@ -28,9 +28,9 @@ const empty = z.strictObject({});
 /** A profile field the renderer asks to change; the profile service applies the full rules. */
 const profileChangesSchema = z.strictObject({
   userName: z.optional(existingUserNameSchema),
-  fullName: plainText(100).pipe(fullNameSchema).optional(),
-  emailId: plainText(254).pipe(emailSchema).optional(),
-  phoneNumber: plainText(32)
+  fullName: plainText(FULL_NAME.max).pipe(fullNameSchema).optional(),
+  emailId: plainText(EMAIL.max).pipe(emailSchema).optional(),
+  phoneNumber: plainText(PHONE_INPUT_MAX_LENGTH)
     .regex(PHONE_INPUT_PATTERN, 'Enter a phone number with digits only.')
     .optional(),
 });
@@ -117,7 +117,7 @@ export const CONTRACT = {
 export interface EventPayloads {
   'session:expired': { reason: 'expired' };
   /** An audit line could not be written: staff must tell IT. */
-  'audit:write-failed': { outcome: string };
+  'audit:write-failed': { outcome: AuditOutcome };
   /** A face re-enrollment ended; its window and partition are already gone. */
   'enrollment:finished': { outcome: EnrollmentOutcome; message: string; auditRecorded: boolean };
 }

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { PHONE_INPUT_PATTERN } from './profile-limits';
+import { PHONE_INPUT_MAX_LENGTH, PHONE_INPUT_PATTERN } from './profile-limits';
 
 // Phone rules, apart from profile-rules.ts because libphonenumber's metadata is large: main
 // imports this module directly, the renderer loads it with a dynamic import.
@@ -11,7 +11,7 @@ import { PHONE_INPUT_PATTERN } from './profile-limits';
  */
 export function normalizePhone(input: string, country: string): string | null {
   const trimmed = input.trim();
-  if (trimmed.length === 0 || trimmed.length > 32) return null;
+  if (trimmed.length === 0 || trimmed.length > PHONE_INPUT_MAX_LENGTH) return null;
   if (!PHONE_INPUT_PATTERN.test(trimmed)) return null;
   const parsed = parsePhoneNumberFromString(trimmed, country as CountryCode);
   if (!parsed || !parsed.isValid() || parsed.country !== country) return null;

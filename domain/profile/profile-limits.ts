@@ -17,6 +17,9 @@ export const EMAIL = { max: 254, pattern: regexes.email } as const;
 /** Characters a typed phone number may hold before it is parsed (see phone-rules.ts). */
 export const PHONE_INPUT_PATTERN = /^[+\d][\d\s().-]*$/;
 
+/** The longest phone number staff may type, spaces and punctuation included. */
+export const PHONE_INPUT_MAX_LENGTH = 32;
+
 /** A string's length as the schemas measure it: zod counts Unicode code points, not UTF-16 units. */
 export function lengthOf(value: string): number {
   return [...value].length;

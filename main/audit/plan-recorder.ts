@@ -1,21 +1,19 @@
-import type { Logger } from '../log/logger';
 import type { UpdatePlan } from '../profile/profile-service';
 import type { AuditLog, AuditOutcome, AuditRecord } from './audit-log';
 
-/** Appends audit lines; a failure is logged, reported through `onFailure`, and answered false. */
+/** Appends audit lines; a failure is reported through `onFailure` and answered false. */
 export interface AuditRecorder {
   plan(plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean>;
   record(what: Omit<AuditRecord, 'outcome'>, outcome: AuditOutcome): Promise<boolean>;
 }
 
 /** Builds the recorder the IPC handlers and the re-enrollment controller share. */
-export function createAuditRecorder(audit: Pick<AuditLog, 'append'>, logger: Logger, onFailure: (outcome: AuditOutcome) => void): AuditRecorder {
+export function createAuditRecorder(audit: Pick<AuditLog, 'append'>, onFailure: (outcome: AuditOutcome) => void): AuditRecorder {
   async function record(what: Omit<AuditRecord, 'outcome'>, outcome: AuditOutcome): Promise<boolean> {
     try {
       await audit.append({ ...what, outcome });
       return true;
     } catch {
-      logger.error('audit line could not be written', { outcome });
       onFailure(outcome);
       return false;
     }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { countrySchema, existingUserNameSchema } from '../../domain/profile/profile-rules';
 import { randomUUID } from 'node:crypto';
-import { validateChanges, type ProfileChanges, type ReconcileVerdict } from '../profile/profile-service';
+import type { ProfileChanges, ReconcileVerdict } from '../profile/profile-service';
 import { KioskError } from '../../domain/kiosk-error';
 import type { CliContext, Output } from './cli-context';
 
@@ -77,17 +77,16 @@ async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promis
   if (Object.keys(changes).length === 0 && !face) {
     throw new KioskError('invalid-input', 'Nothing to change: give at least one of --new-user-name, --full-name, --email, --phone, --face.');
   }
-  const { cfg, core } = await ctx.services();
-  const phoneCountry = country?.data ?? cfg.defaultCountry;
-  // Everything that can be checked offline fails here, before any network call.
+  const { core } = await ctx.services();
+  // A user name that cannot exist is a usage error, like a malformed IPC request.
   checkExistingUserName(userName);
-  validateChanges(changes, phoneCountry, userName);
 
-  // The same workflow as the kiosk's: refusals, failures and lost answers are audited alike.
+  // The same workflow as the kiosk's: it checks the values before any network call, and
+  // refusals, failures and lost answers are audited alike.
   const updateId = randomUUID();
   let applied;
   try {
-    applied = await core.updates.submit({ updateId, userName, changes, face, country: phoneCountry });
+    applied = await core.updates.submit({ updateId, userName, changes, face, ...(country ? { country: country.data } : {}) });
   } catch (err) {
     if (!(err instanceof KioskError && err.code === 'outcome-unknown')) throw err;
     // The answer was lost: read the record to learn whether it was applied; never resend.

@@ -1,13 +1,11 @@
 import type { AuditOutcome, CameraState } from '../../domain/outcomes';
 import { KioskError } from '../../domain/kiosk-error';
 import { auditFilePath, createAuditLog, type AuditLog } from '../audit/audit-log';
-import { createAuditRecorder, type AuditRecorder } from '../audit/plan-recorder';
+import { createAuditRecorder } from '../audit/plan-recorder';
 import { openBackend, type Backend, type BackendDeps } from '../backends/backend';
 import type { KioskConfig } from '../config';
 import type { Transport } from '../deepfaceauth/http-transport';
 import { createEnrollmentController, type EnrollmentController, type EnrollmentDeps } from '../enrollment/enrollment-controller';
-import { registerHandlers, type IpcRegistry, type SenderInfo } from '../ipc/handle';
-import { createHandlers, type HandlerDeps } from '../ipc/handlers';
 import type { Push } from '../ipc/push';
 import type { Logger } from '../log/logger';
 import { createUpdateJournal, type UpdateJournal } from '../profile/update-journal';
@@ -38,7 +36,7 @@ export interface KioskPorts {
   auditLog?: AuditLog;
   /** Main → renderer pushes; absent in kioskctl. */
   push?: Push;
-  /** Told when an audit line could not be written (the core also logs it and pushes it). */
+  /** Reports an audit line that could not be written (default: main's log); it is pushed to the renderer too. */
   onAuditFailure?: (outcome: AuditOutcome) => void;
   /** The camera window and camera check; absent in kioskctl, which opens no window. */
   camera?: CameraPorts;
@@ -46,24 +44,21 @@ export interface KioskPorts {
   enrollmentPoll?: EnrollmentDeps['poll'];
   /** Overall limit of a re-enrollment (default: the config's). */
   enrollmentTimeoutMs?: number;
-  /** The app's version, for `kiosk:info`. */
-  version?: string;
-  /** App restart, offered only on the fallback screen after repeated crashes. */
-  restart?: HandlerDeps['restart'];
 }
 
-/** The whole kiosk without its windows: what the app, kioskctl, the tests and the benchmark run. */
+/**
+ * The whole kiosk without its windows: what the app, kioskctl, the tests and the benchmark run.
+ * The app and the harness put its IPC handlers on top (main/ipc/register-kiosk-ipc.ts).
+ */
 export interface KioskCore {
   readonly config: KioskConfig;
+  readonly logger: Logger;
   readonly backend: Backend;
   readonly services: KioskServices;
   readonly journal: UpdateJournal;
   readonly auditLog: AuditLog;
-  readonly audit: AuditRecorder;
   readonly updates: UpdateWorkflow;
   readonly enrollment: EnrollmentController;
-  /** Registers every IPC handler, each behind the sender check. */
-  registerIpc(registry: IpcRegistry, isTrustedSender: (sender: SenderInfo) => boolean): void;
   /** Drops what main holds about the customer on screen (pending updates, camera window). */
   abortCustomerSession(): void;
   /** Ends an open re-enrollment, writes the last audit line, closes the trail, stops the sandbox. */
@@ -80,7 +75,7 @@ const NO_CAMERA: CameraPorts = {
 /**
  * Builds the kiosk from a validated config and its ports: backend (the embedded sandbox
  * started in sandbox mode), services, update journal, audit trail, update workflow,
- * re-enrollment controller and IPC handlers. No Electron, no keytar: the one wiring that the
+ * re-enrollment controller. No Electron, no keytar: the one wiring that the
  * app, kioskctl, the tests and the benchmark share, so what is tested is what ships.
  */
 export async function createKioskCore(config: KioskConfig, ports: KioskPorts): Promise<KioskCore> {
@@ -96,9 +91,11 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
   const journal = createUpdateJournal();
   const auditLog =
     ports.auditLog ?? createAuditLog({ file: auditFilePath(ports.userDataDir), kioskId: config.kioskId, ...(ports.now ? { now: ports.now } : {}) });
-  const audit = createAuditRecorder(auditLog, logger, (outcome) => {
+  const audit = createAuditRecorder(auditLog, (outcome) => {
     push('audit:write-failed', { outcome });
-    ports.onAuditFailure?.(outcome);
+    // Reported once: by the program's own channel (kioskctl's warning), else in main's log.
+    if (ports.onAuditFailure) ports.onAuditFailure(outcome);
+    else logger.error('audit line could not be written', { outcome });
   });
   const camera = ports.camera ?? NO_CAMERA;
   const enrollment = createEnrollmentController({
@@ -124,33 +121,17 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     audit,
     markFacePending: enrollment.markFacePending,
     enrollmentOrigin: backend.enrollmentOrigin,
+    defaultCountry: config.defaultCountry,
   });
-  const restart = ports.restart ?? { allowed: () => false, run: () => undefined };
-
   return {
     config,
+    logger,
     backend,
     services,
     journal,
     auditLog,
-    audit,
     updates,
     enrollment,
-    registerIpc(registry, isTrustedSender) {
-      const handlers = createHandlers({
-        session: services.session,
-        profile: services.profile,
-        updates,
-        journal,
-        enrollment,
-        logger,
-        config,
-        backend: backend.kind,
-        version: ports.version ?? '0.0.0',
-        restart,
-      });
-      registerHandlers(registry, handlers, { isTrustedSender, logger });
-    },
     abortCustomerSession() {
       journal.clear();
       void enrollment.abort();

@@ -16,12 +16,14 @@ import {
   type UserDetails,
 } from './schemas';
 import type { ProfileFields } from '../../domain/profile/profile-rules';
+import type { UpdateParamsKey } from '../config';
+
 
 export interface ClientOptions {
   baseUrl: string;
   customerName: string;
   timeoutMs: number;
-  updateParamsKey: 'parametersToBeUpdated' | 'parametersTobeUpdated';
+  updateParamsKey: UpdateParamsKey;
   logger: Logger;
   transport?: Transport;
   retry?: Partial<RetryPolicy>;

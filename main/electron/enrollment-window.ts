@@ -9,7 +9,6 @@ import { lockDownToVideo } from './video-only-session';
 import { secureWebPreferences } from './web-preferences';
 import { STAFF_BAR_HEIGHT_PX as STAFF_BAR_HEIGHT } from '../../domain/ui-sizes';
 
-
 export interface EnrollmentWindowOptions {
   parent: BrowserWindow;
   /** The vendor's re-enrollment page (already accepted by `acceptEnrollmentUrl`). */

@@ -6,6 +6,7 @@ import { readOptionalFile } from '../read-optional-file';
 import type { Logger } from '../log/logger';
 import { loadKeytarBackend } from '../secrets/keytar-backend';
 import { createSenderCheck } from '../ipc/sender-check';
+import { registerKioskIpc } from '../ipc/register-kiosk-ipc';
 import { createPush } from '../ipc/push';
 import { APP_ORIGIN, resolveAppOrigin } from '../security/navigation-policy';
 import { createAppFileServer } from '../windows/app-files';
@@ -72,14 +73,6 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
         return checkCamera({ appOrigin: APP_ORIGIN, files: cameraCheckFiles, logger });
       },
     },
-    version: app.getVersion(),
-    restart: {
-      allowed: () => kiosk?.recovery.fallbackShown() ?? false,
-      run: () => {
-        app.relaunch();
-        app.exit(0);
-      },
-    },
   });
 
   kiosk = createKioskWindow({
@@ -94,10 +87,17 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     abortCustomerSession: () => core.abortCustomerSession(),
     allowClose: options.allowClose,
   });
-  core.registerIpc(
-    electronIpcRegistry(ipcMain),
-    createSenderCheck({ kioskWebContentsId: () => contents()?.id ?? null, appOrigin }),
-  );
+  registerKioskIpc(core, electronIpcRegistry(ipcMain), {
+    isTrustedSender: createSenderCheck({ kioskWebContentsId: () => contents()?.id ?? null, appOrigin }),
+    version: app.getVersion(),
+    restart: {
+      allowed: () => kiosk?.recovery.fallbackShown() ?? false,
+      run: () => {
+        app.relaunch();
+        app.exit(0);
+      },
+    },
+  });
 
   await kiosk.load();
   return { kiosk, close: () => core.close() };

@@ -3,7 +3,9 @@ import type { Logger } from '../log/logger';
 import type { UpdatePlan } from '../profile/profile-service';
 import type { UpdateJournal } from '../profile/update-journal';
 import { KioskError } from '../../domain/kiosk-error';
+import type { StatusUrlSource } from '../config';
 import { createEnrollmentPoll, type EnrollmentHint, type EnrollmentOutcome, type PollDeps } from './enrollment-poll';
+
 
 export type { CameraState } from '../../domain/outcomes';
 
@@ -25,7 +27,7 @@ export interface EnrollmentDeps {
   /** The backend's rule for re-enrollment links the kiosk may open: their origin, or null. */
   enrollmentOrigin(url: string): string | null;
   timeoutMs: number;
-  statusUrlSource: 'reEnrollmentUrl' | 'enrollmentUrl';
+  statusUrlSource: StatusUrlSource;
   openWindow(url: string, origin: string, onHint: (hint: EnrollmentHint) => void): EnrollmentWindowPort;
   checkStatus(url: string): Promise<{ status: 'success' | 'failure' | 'draft'; message: string }>;
   /** The user's own enrollment URL, when config says the status call takes that one. */

@@ -1,6 +1,4 @@
 import { KioskError } from '../../domain/kiosk-error';
-
-/** How a re-enrollment ended. */
 import type { EnrollmentOutcome } from '../../domain/outcomes';
 
 export type { EnrollmentOutcome } from '../../domain/outcomes';

@@ -60,7 +60,6 @@ export interface ProfileDeps {
   country: string;
 }
 
-
 function check<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
   const parsed = compiled(schema).safeParse(value);
   if (!parsed.success) {
@@ -69,8 +68,6 @@ function check<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
   }
   return parsed.data;
 }
-
-const fieldsOf: (d: UserDetails) => ProfileFields = profileValues;
 
 /**
  * Validates the fields a caller wants to change, without the network. A user name equal to
@@ -130,7 +127,7 @@ export function createProfileService(deps: ProfileDeps): ProfileService {
       return (await tryLookup(userName)) === null;
     },
     async plan(userName, changes, face, phoneCountry = country) {
-      const current = fieldsOf(await lookup(userName));
+      const current = profileValues(await lookup(userName));
       const plan = buildPlan(current, changes, face, phoneCountry);
       if (plan.changed.includes('userName') && (await tryLookup(plan.after.userName)) !== null) {
         throw new KioskError('invalid-input', 'That user name is already taken. Choose another one.');
@@ -152,7 +149,7 @@ export function createProfileService(deps: ProfileDeps): ProfileService {
       if (plan.changed.length === 0) return 'applied-face-pending';
       const afterRecord = await tryLookup(plan.after.userName);
       const matches = (rec: UserDetails | null, want: ProfileFields): boolean =>
-        rec !== null && FIELDS.every((f) => fieldsOf(rec)[f] === want[f]);
+        rec !== null && FIELDS.every((f) => profileValues(rec)[f] === want[f]);
       if (matches(afterRecord, plan.after)) return plan.face ? 'applied-face-pending' : 'applied';
       if (plan.after.userName !== plan.before.userName) {
         // Renamed: the update was not applied if the old name still exists and the new one does not.

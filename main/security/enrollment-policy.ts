@@ -1,3 +1,4 @@
+import type { BackendKind } from '../../domain/backend-kinds';
 import { isLoopbackHost } from '../shared/loopback';
 import { isSameOrigin } from './navigation-policy';
 
@@ -36,7 +37,7 @@ export function enrollmentPermissionAllowed(ask: PermissionAsk, enrollmentOrigin
  * Which re-enrollment URLs the kiosk will open: https in vendor mode; in sandbox mode, the
  * embedded service's plain-http loopback URL as well. Returns the origin, or null.
  */
-export function acceptEnrollmentUrl(url: string, mode: 'vendor' | 'sandbox'): string | null {
+export function acceptEnrollmentUrl(url: string, mode: BackendKind): string | null {
   let u: URL;
   try {
     u = new URL(url);

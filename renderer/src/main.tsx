@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { createI18n, I18nProvider, type I18n } from './i18n';
+import { createI18n, FALLBACK_LOCALE, I18nProvider, type I18n } from './i18n';
 import { createKioskStore, StoreContext, useKiosk } from './store';
 import './styles.css';
 
@@ -29,7 +29,7 @@ if (root) {
   } else {
     const i18n = createI18n();
     // English is the fallback language: its strings load while main is asked for the settings.
-    const english = i18n.load('en');
+    const english = i18n.load(FALLBACK_LOCALE);
     const store = createKioskStore({
       api: window.kiosk,
       newId: () => crypto.randomUUID(),

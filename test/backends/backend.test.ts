@@ -37,7 +37,7 @@ describe('the backend, resolved once from the config', () => {
     expect(opened).toMatchObject({ kind: 'sandbox', service: null, keychainAccount: 'demo-bank@sandbox' });
   });
 
-  it('refuses bad sandbox switches as a config error, starting nothing', async () => {
+  it('refuses bad sandbox switches as a config error', async () => {
     await expect(
       openBackend(await config(null), { logger: captureLogger().logger, sandbox: { env: { KIOSK_SANDBOX_SWITCHES: 'melt-down' } } }),
     ).rejects.toMatchObject({ code: 'config' });

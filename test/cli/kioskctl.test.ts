@@ -198,15 +198,21 @@ describe('kioskctl end to end against the sandbox', () => {
     const taken = await runKioskctl([...g, 'user', 'update', 'ravi.kumar', '--new-user-name', 'priya.sharma']);
     expect(taken.code).toBe(2);
     expect(taken.stderr).toContain('already taken');
-    const audit = await runKioskctl([...g, '--json', 'audit', 'tail', '-n', '2']);
+    const before = sb!.requestCount();
+    const invalid = await runKioskctl([...g, 'user', 'update', 'ravi.kumar', '--email', 'not-an-email']);
+    expect(invalid.code).toBe(2);
+    expect(sb!.requestCount()).toBe(before);
+    const audit = await runKioskctl([...g, '--json', 'audit', 'tail', '-n', '3']);
     expect(parse(audit.stdout)).toMatchObject({
       ok: true,
       entries: [
         { userNameBefore: 'nobody.here', userNameAfter: 'nobody.here', changedFields: ['fullName'], face: false, outcome: 'rejected' },
         { userNameBefore: 'ravi.kumar', userNameAfter: 'priya.sharma', changedFields: ['userName'], face: false, outcome: 'rejected' },
+        { userNameBefore: 'ravi.kumar', userNameAfter: 'ravi.kumar', changedFields: ['emailId'], face: false, outcome: 'rejected' },
       ],
     });
     expect(audit.stdout).not.toContain('No Body');
+    expect(audit.stdout).not.toContain('not-an-email');
     expect(sb!.requestCount('/user/update')).toBe(0);
   });
 

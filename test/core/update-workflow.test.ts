@@ -37,6 +37,7 @@ function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconc
     audit,
     markFacePending: (u) => void facePending.push(u),
     enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'vendor'),
+    defaultCountry: 'IN',
   });
   return { workflow, lines, journal, facePending };
 }
@@ -56,6 +57,23 @@ describe('the update workflow', () => {
     expect(lines).toEqual([{ what: { userNameBefore: 'ravi.kumar', userNameAfter: 'taken.name', changedFields: ['userName'], face: false }, outcome: 'rejected' }]);
     expect(sent).toEqual([]);
     expect(journal.isUsed(ID)).toBe(false);
+  });
+
+  it("refuses a value that breaks the rules before anything is read, and audits it", async () => {
+    const read: string[] = [];
+    const { workflow, lines } = setup({ plan: async (u, _c, face) => (read.push(u), planFor(face)) });
+    await expect(workflow.submit({ ...request, changes: { emailId: 'not-an-email' } })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(workflow.submit({ ...request, updateId: 'b'.repeat(8), changes: { phoneNumber: '12' } })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'Enter a valid phone number for IN.',
+    });
+    expect(read).toEqual([]);
+    expect(lines.map((l) => [l.what.changedFields, l.outcome])).toEqual([
+      [['emailId'], 'rejected'],
+      [['phoneNumber'], 'rejected'],
+    ]);
+    // A request's own country wins over the kiosk's.
+    await expect(workflow.submit({ ...request, updateId: 'c'.repeat(8), changes: { phoneNumber: '+44 20 7946 0958' }, country: 'GB' })).resolves.toBeDefined();
   });
 
   it('audits a failed read before the update as failed', async () => {

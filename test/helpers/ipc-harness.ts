@@ -2,6 +2,7 @@ import { loadConfig, type KioskConfig } from '../../main/config';
 import type { Logger } from '../../main/log/logger';
 import type { KioskServices } from '../../main/core/services';
 import { createKioskCore } from '../../main/core/kiosk-core';
+import { registerKioskIpc } from '../../main/ipc/register-kiosk-ipc';
 import { loadKeytarBackend } from '../../main/secrets/keytar-backend';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/sandbox-server';
 import type { UpdateJournal } from '../../main/profile/update-journal';
@@ -131,29 +132,39 @@ export async function createIpcHarness(
     },
     ...(options.enrollmentPoll ? { enrollmentPoll: options.enrollmentPoll } : {}),
     ...(options.enrollmentTimeoutMs !== undefined ? { enrollmentTimeoutMs: options.enrollmentTimeoutMs } : {}),
+  });
+  const { services, journal, enrollment } = core;
+  let sandbox: RunningSandbox;
+  try {
+    if (core.backend.kind !== 'sandbox' || !core.backend.service) throw new Error('the IPC harness runs against the embedded sandbox');
+    sandbox = core.backend.service;
+    if (!options.keepStoredToken) await services.tokens.clear();
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+  const registry = fakeRegistry();
+  registerKioskIpc(core, registry, {
+    isTrustedSender: createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: options.appOrigin ?? APP_ORIGIN }),
     version: '0.0.0-test',
     restart: { allowed: options.restartAllowed ?? (() => false), run: () => void harness.restarts++ },
   });
-  if (core.backend.kind !== 'sandbox' || !core.backend.service) throw new Error('the IPC harness runs against the embedded sandbox');
-  let sandbox: RunningSandbox = core.backend.service;
-  const { services, journal, enrollment } = core;
-  if (!options.keepStoredToken) await services.tokens.clear();
-  const registry = fakeRegistry();
-  core.registerIpc(registry, createSenderCheck({ kioskWebContentsId: () => KIOSK_CONTENTS_ID, appOrigin: options.appOrigin ?? APP_ORIGIN }));
 
   const raw = (channel: string, args: readonly unknown[], sender: SenderInfo = KIOSK_SENDER): Promise<unknown> => {
     const listener = registry.listeners.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
     return listener(sender, args);
   };
-  let restarted: RunningSandbox | null = null;
+  /** Services the test started again after stopping one: the core stops only its own. */
+  const restarted: RunningSandbox[] = [];
   return {
     get sandbox() {
       return sandbox;
     },
     async restartSandbox() {
       const { port, state } = sandbox;
-      sandbox = restarted = await startSandbox({ port, state });
+      sandbox = await startSandbox({ port, state });
+      restarted.push(sandbox);
     },
     services,
     journal,
@@ -170,12 +181,12 @@ export async function createIpcHarness(
       raw(channel, [request], sender) as Promise<Result<ResponseOf<C>>>,
     raw,
     close: async () => {
+      // An open re-enrollment ends (with its last status check) before the token goes.
       await enrollment.abort();
-      await core.auditLog.close();
       await services.tokens.clear().catch(() => undefined);
-      // The core stops the sandbox it started; one started again by the test is stopped here.
+      // Closes the audit trail and stops the sandbox the core started.
       await core.close();
-      await restarted?.close();
+      for (const s of restarted) await s.close();
     },
   };
 }

@@ -42,7 +42,6 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     cancel: () => void calls.push('enrollment.cancel'),
     abort: async () => void calls.push('enrollment.abort'),
     facePending: () => false,
-    markFacePending: () => void calls.push('enrollment.markFacePending'),
   };
   const deps: HandlerDeps = {
     session,
@@ -52,8 +51,9 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
       profile,
       journal,
       audit,
-      markFacePending: (userName: string) => enrollment.markFacePending(userName),
+      markFacePending: () => void calls.push('enrollment.markFacePending'),
       enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'sandbox'),
+      defaultCountry: 'IN',
     }),
     journal,
     enrollment,

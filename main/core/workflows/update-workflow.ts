@@ -1,7 +1,7 @@
 import { KioskError } from '../../../domain/kiosk-error';
 import { RECONCILED_OUTCOME, type AuditOutcome, type ReconcileVerdict } from '../../../domain/outcomes';
 import type { AuditRecorder } from '../../audit/plan-recorder';
-import type { ProfileChanges, ProfileService, UpdatePlan } from '../../profile/profile-service';
+import { validateChanges, type ProfileChanges, type ProfileService, type UpdatePlan } from '../../profile/profile-service';
 import type { UpdateJournal } from '../../profile/update-journal';
 
 /** One update as staff (or IT through kioskctl) asked for it. */
@@ -35,9 +35,9 @@ export interface UpdateReconciled {
 
 export interface UpdateWorkflow {
   /**
-   * Plans, journals, sends, audits. Throws a KioskError on any failure, after auditing it:
-   * a refusal before the update call (a check, a taken name, the read before it) with the
-   * fields staff asked to change; a failed or lost update with its plan. A lost answer is
+   * Checks the values (offline, before anything is sent), plans, journals, sends, audits.
+   * Throws a KioskError on any failure, after auditing it: a refusal before the update call
+   * (a value's rules, a taken name, the read before it) with the fields asked to change; a failed or lost update with its plan. A lost answer is
    * `outcome-unknown`: `reconcile` then tells whether it was applied. Never resends.
    */
   submit(request: UpdateRequest): Promise<UpdateApplied>;
@@ -53,6 +53,8 @@ export interface UpdateWorkflowDeps {
   markFacePending(userName: string): void;
   /** The backend's rule for re-enrollment links the kiosk may open. */
   enrollmentOrigin(url: string): string | null;
+  /** Country of phone numbers when a request names none (the config's). */
+  defaultCountry: string;
 }
 
 const AUDIT_FAILED = ' The audit record could not be written either. Tell branch IT.';
@@ -76,6 +78,7 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
       if (journal.isUsed(updateId)) throw new KioskError('invalid-input', ALREADY_SENT);
       let plan: UpdatePlan;
       try {
+        validateChanges(changes, country ?? deps.defaultCountry, userName);
         plan = await profile.plan(userName, changes, face, country);
       } catch (err) {
         // Refused before the update call: still an attempt, recorded with the fields asked for.

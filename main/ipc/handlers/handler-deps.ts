@@ -15,7 +15,7 @@ export interface HandlerDeps {
   updates: UpdateWorkflow;
   /** Cleared on sign-out, with the customer session. */
   journal: UpdateJournal;
-  enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending' | 'markFacePending'>;
+  enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending'>;
   logger: Logger;
   config: Pick<KioskConfig, 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds'>;
   /** Which service the client talks to (the embedded sandbox is shown as SANDBOX on screen). */

@@ -1,6 +1,5 @@
 import type { TFunction } from '../i18n';
 import type { ErrorInfo } from '../store/types';
-
 import { NOT_REGISTERED } from '../../../domain/vendor-messages';
 
 /**

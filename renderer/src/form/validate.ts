@@ -1,4 +1,4 @@
-import { EMAIL, FULL_NAME, lengthOf, NEW_USER_NAME, PHONE_INPUT_PATTERN } from '../../../domain/profile/profile-limits';
+import { EMAIL, FULL_NAME, lengthOf, NEW_USER_NAME, PHONE_INPUT_MAX_LENGTH, PHONE_INPUT_PATTERN } from '../../../domain/profile/profile-limits';
 import type * as PhoneRulesModule from '../../../domain/profile/phone-rules';
 import type { DraftField } from './profile-draft';
 
@@ -34,7 +34,7 @@ export function checkField(field: DraftField, value: string, currentUserName: st
     }
     case 'phoneNumber':
       if (value.trim().length === 0) return 'phoneNumber.required';
-      return PHONE_INPUT_PATTERN.test(value.trim()) && value.trim().length <= 32 ? null : 'phoneNumber.characters';
+      return PHONE_INPUT_PATTERN.test(value.trim()) && value.trim().length <= PHONE_INPUT_MAX_LENGTH ? null : 'phoneNumber.characters';
   }
 }
 

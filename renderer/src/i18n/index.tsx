@@ -5,6 +5,9 @@ import type { Locale } from '../../../domain/locales';
 
 export { LOCALES, type Locale } from '../../../domain/locales';
 
+/** The language every key exists in (en.ts defines them): what a missing string falls back to. */
+export const FALLBACK_LOCALE: Locale = 'en';
+
 // Translations with rosetta (a few hundred bytes: dot-path keys and {{name}} placeholders)
 // and a small React context. Each language is its own chunk, loaded the first time it is
 // used, from the app's own files.
@@ -48,7 +51,7 @@ export function createI18n(): I18n {
       return p;
     },
     isLoaded: (locale) => loaded.has(locale),
-    t: (locale) => (key, params) => lookup(locale, key, params) || (locale !== 'en' ? lookup('en', key, params) : '') || key,
+    t: (locale) => (key, params) => lookup(locale, key, params) || (locale !== FALLBACK_LOCALE ? lookup(FALLBACK_LOCALE, key, params) : '') || key,
   };
 }
 
@@ -70,7 +73,7 @@ export function I18nProvider({
   onUnavailable?: (shown: Locale) => void;
   children: ReactNode;
 }) {
-  const [shown, setShown] = useState<Locale>(() => (i18n.isLoaded(locale) ? locale : 'en'));
+  const [shown, setShown] = useState<Locale>(() => (i18n.isLoaded(locale) ? locale : FALLBACK_LOCALE));
   const shownRef = useRef(shown);
   shownRef.current = shown;
   useEffect(() => {

@@ -10,9 +10,8 @@ function recordValue(customer: CustomerProfile, field: DraftField): string {
 }
 
 export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) => (set, get) => {
-  const patch = (p: Partial<ProfileSlice['profile']>): void => set((s) => ({ profile: { ...s.profile, ...p } }));
-  // For a change that can take away the last thing held: what is left decides `onScreen`.
-  const patchAndRecount = (p: Partial<ProfileSlice['profile']>): void =>
+  // Every change goes through here, so whether a customer is on screen is always what is left.
+  const patch = (p: Partial<ProfileSlice['profile']>): void =>
     set((s) => {
       const next = { ...s.profile, ...p };
       return { profile: { ...next, onScreen: holdsCustomer(next) } };
@@ -69,25 +68,25 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
 
   return {
     profile: EMPTY_PROFILE,
-    setQuery: (query) => patchAndRecount({ query, lookupError: null }),
+    setQuery: (query) => patch({ query, lookupError: null }),
     async lookup() {
       const { query, lookupBusy } = get().profile;
       const userName = query.trim();
       if (lookupBusy) return;
       if (userName.length === 0 || /\s/.test(userName)) {
-        patch({ lookupError: { code: 'invalid-input', message: '' }, onScreen: true });
+        patch({ lookupError: { code: 'invalid-input', message: '' } });
         return;
       }
       const at = epoch();
-      patch({ lookupBusy: true, lookupError: null, onScreen: true });
+      patch({ lookupBusy: true, lookupError: null });
       const r = await api.lookupProfile({ userName });
       if (epoch() !== at) return;
       if (!r.ok) {
-        patchAndRecount({ lookupBusy: false });
-        if (!get().handleCommonError(r.error)) patch({ lookupError: r.error, onScreen: true });
+        patch({ lookupBusy: false });
+        if (!get().handleCommonError(r.error)) patch({ lookupError: r.error });
         return;
       }
-      patch({ ...EMPTY_PROFILE, epoch: at, query: userName, customer: r.value, draft: draftFrom(r.value), onScreen: true });
+      patch({ ...EMPTY_PROFILE, epoch: at, query: userName, customer: r.value, draft: draftFrom(r.value) });
       get().navigate({ type: 'customer-found' });
     },
     setField(field, value) {
@@ -150,7 +149,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       get().navigate({ type: 'reviewed' });
     },
     backToEdit() {
-      patchAndRecount({ submission: EMPTY_SUBMISSION, reviewed: null });
+      patch({ submission: EMPTY_SUBMISSION, reviewed: null });
       get().navigate({ type: 'back-to-edit' });
     },
     submit: send,
@@ -183,7 +182,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       // again. A check cut short runs again after the sign-in.
       const sub = get().profile.submission;
       const status = sub.status === 'submitting' ? 'idle' : sub.status === 'checking' ? 'check-failed' : sub.status;
-      patchAndRecount({ lookupBusy: false, reviewBusy: false, submission: { ...sub, status } });
+      patch({ lookupBusy: false, reviewBusy: false, submission: { ...sub, status } });
     },
     dropFace() {
       const { reviewed, draft } = get().profile;
@@ -193,7 +192,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       const { customer, submission: sub } = get().profile;
       // The record now holds the values just applied (a new user name included).
       const after = sub.result?.after;
-      patch({ customer: customer && after ? { ...customer, ...after } : customer, reviewed: { changes: {}, face: true }, submission: EMPTY_SUBMISSION, onScreen: true });
+      patch({ customer: customer && after ? { ...customer, ...after } : customer, reviewed: { changes: {}, face: true }, submission: EMPTY_SUBMISSION });
     },
   };
 };

@@ -29,10 +29,10 @@ export function profileBusy(p: Profile, e?: { phase: string }): boolean {
 }
 
 /**
- * Whether the profile holds anything of a customer: what `onScreen` says, for the actions
- * that can take the last of it away. Every other field is only ever set once a record is
- * loaded (the draft, its errors, the review, the submission) or once a face retry is set up
- * (`reviewed`), so these facts answer it.
+ * Whether the profile holds anything of a customer: the slice keeps `onScreen` equal to it on
+ * every change. Every other field is only ever set once a record is loaded (the draft, its
+ * errors, the review, the submission) or once a face retry is set up (`reviewed`), so these
+ * facts answer it.
  */
 export function holdsCustomer(p: Pick<Profile, 'query' | 'lookupBusy' | 'lookupError' | 'customer' | 'reviewed'>): boolean {
   return p.query !== '' || p.lookupBusy || p.lookupError !== null || p.customer !== null || p.reviewed !== null;

@@ -1,12 +1,13 @@
 import { nextScreen } from './navigation';
 import type { SliceCreator, UiSlice } from './types';
+import { DEFAULT_LOCALE } from '../../../domain/locales';
 
 export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
   const { api } = deps;
   return {
     screen: 'loading',
     info: null,
-    locale: 'en',
+    locale: DEFAULT_LOCALE,
     bootError: null,
     auditWarning: false,
     dismissAuditWarning: () => set({ auditWarning: false }),
