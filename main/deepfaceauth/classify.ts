@@ -48,7 +48,9 @@ export function classifyResponse(
   const vendorMessage = (): string | null =>
     envelope?.success ? safeVendorMessage(envelope.data.error.message, secrets) : obj ? safeVendorMessage(obj['message'], secrets) : null;
 
-  if (status === 401 || status === 403) {
+  // Only a 401 (or, below, an answer that names the token) ends the sign-in: a 403 is a
+  // refusal of this request, and the session stays.
+  if (status === 401) {
     return { ok: false, error: new KioskError('unauthorized', 'The sign-in is no longer valid. Please sign in again.', { httpStatus: status }) };
   }
   if (status >= 500) {
@@ -61,6 +63,10 @@ export function classifyResponse(
   const failed = status < 200 || status > 299 || isErrorEnvelope || (bodyStatus !== null && !/^200\b/.test(bodyStatus));
   if (failed) {
     if (!obj) {
+      if (status === 403) {
+        // A proxy's or the vendor's plain refusal: not applied, whatever the body says.
+        return { ok: false, error: new KioskError('rejected', 'The face service refused this request (HTTP 403). If it keeps happening, call branch IT.', { httpStatus: status }) };
+      }
       return { ok: false, error: new KioskError('bad-response', `The face service sent an unreadable answer (HTTP ${status}).`, { httpStatus: status }) };
     }
     const message = vendorMessage();

@@ -41,7 +41,12 @@ export const updateUserResponseSchema = z.object({
 
 export const enrollmentStatusResponseSchema = z.object({
   userName: z.string().max(256).optional().default(''),
-  enrollmentStatus: z.enum(['success', 'failure', 'draft']),
+  // The documented values, in any letter case ("Success", "DRAFT").
+  enrollmentStatus: z
+    .string()
+    .max(32)
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(['success', 'failure', 'draft'])),
   message: text.optional().default(''),
   status: okStatus,
 });

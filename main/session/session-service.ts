@@ -68,7 +68,15 @@ export function createSessionService(deps: SessionDeps): SessionService {
       }
     },
     async signOut() {
-      const token = await tokens.get();
+      // The local token goes even when it cannot be read for the vendor's logout; only a
+      // failure to delete it is an error (staff must not be told "signed out" then).
+      let token: string | null = null;
+      try {
+        token = await tokens.get();
+      } catch (err) {
+        const code = err instanceof KioskError ? err.code : 'internal';
+        logger.warn('token could not be read for the logout call; deleting it locally anyway', { code });
+      }
       let revoked = false;
       if (token) {
         try {

@@ -215,9 +215,29 @@ describe('client against misbehaving servers', () => {
     await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'rejected', message: 'Lookup failed' });
   });
 
-  it.each([401, 403])('reports HTTP %i as unauthorized', async (status) => {
-    const { client } = await serve((_req, res) => json(res, status, { error: { message: 'nope', status: String(status) } }));
+  it('reports HTTP 401 as unauthorized', async () => {
+    const { client } = await serve((_req, res) => json(res, 401, { error: { message: 'nope', status: '401' } }));
     await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  // This test used to expect 403 to be `unauthorized` too (a sign-out): only a 401 or an
+  // answer that names the token ends the session; a 403 is a refusal of the request.
+  it('reports HTTP 403 as a refusal with its message, or plainly without a body', async () => {
+    const { client } = await serve((req, res) =>
+      req.path.endsWith('/user/details') ? json(res, 403, { error: { message: 'Not allowed for this branch', status: '403' } }) : (res.writeHead(403), res.end('Forbidden')),
+    );
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'rejected', message: 'Not allowed for this branch', httpStatus: 403 });
+    await expect(client.enrollmentStatus(TOKEN, 'https://signzy.app/deepfaceauth/x')).rejects.toMatchObject({ code: 'rejected', httpStatus: 403 });
+  });
+
+  it("reports a 403 that names the token as unauthorized (the vendor's invalid-token answer)", async () => {
+    const { client } = await serve((_req, res) => json(res, 403, { error: { message: 'Invalid access token', status: '403' } }));
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('reads enrollment status values in any letter case', async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { userName: 'ravi.kumar', enrollmentStatus: 'Success', message: 'done', status: '200 OK' }));
+    await expect(client.enrollmentStatus(TOKEN, 'https://signzy.app/deepfaceauth/x')).resolves.toMatchObject({ enrollmentStatus: 'success' });
   });
 
   it('reports an error body that names the token as unauthorized', async () => {

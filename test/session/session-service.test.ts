@@ -6,6 +6,8 @@ import { KioskError } from '../../domain/kiosk-error';
 import { captureLogger } from '../helpers/capture-logger';
 import { memoryTokenStore } from '../helpers/memory-token-store';
 import { sandboxClient, type ClientFixture } from '../helpers/sandbox-fixture';
+import { json, startTestServer } from '../helpers/test-server';
+import { createDeepFaceAuthClient } from '../../main/deepfaceauth/client';
 
 let fx: ClientFixture | null = null;
 afterEach(async () => {
@@ -94,6 +96,55 @@ describe('session service', () => {
     const { session } = await setup(tokens);
     expect(await session.signOut()).toEqual({ revoked: false });
     expect(tokens.value()).toBeNull();
+  });
+
+  it('deletes the token locally even when it cannot be read for the logout call', async () => {
+    let cleared = 0;
+    const unreadable: TokenStore = {
+      get: async () => {
+        throw new KioskError('keychain-unavailable', 'The OS keychain is not available.');
+      },
+      set: async () => undefined,
+      clear: async () => void cleared++,
+    };
+    const { session, fx } = await setup(unreadable);
+    expect(await session.signOut()).toEqual({ revoked: false });
+    expect(cleared).toBe(1);
+    expect(fx.sandbox.requestCount('/logout')).toBe(0);
+  });
+
+  it('reports a token that could not be deleted, never "signed out"', async () => {
+    const stuck: TokenStore = {
+      get: async () => null,
+      set: async () => undefined,
+      clear: async () => {
+        throw new KioskError('keychain-unavailable', 'The OS keychain is not available.');
+      },
+    };
+    const { session } = await setup(stuck);
+    await expect(session.signOut()).rejects.toMatchObject({ code: 'keychain-unavailable' });
+  });
+
+  it('keeps the session after a 403 (a refusal), and ends it after a 401', async () => {
+    let answer = 403;
+    const server = await startTestServer((_req, res) => json(res, answer, { error: { message: 'Not allowed for this branch', status: String(answer) } }));
+    try {
+      const tokens = memoryTokenStore('kept-token-123456');
+      const cap = captureLogger();
+      const client = createDeepFaceAuthClient({ baseUrl: server.baseUrl, customerName: 'acme', timeoutMs: 5000, updateParamsKey: 'parametersToBeUpdated', logger: cap.logger });
+      const session = createSessionService({ client, tokens, logger: cap.logger });
+      let expired = 0;
+      session.onExpired(() => void expired++);
+      await expect(session.withToken((t) => client.userDetails(t, 'ravi.kumar'))).rejects.toMatchObject({ code: 'rejected', message: 'Not allowed for this branch' });
+      expect(tokens.value()).toBe('kept-token-123456');
+      expect(expired).toBe(0);
+      answer = 401;
+      await expect(session.withToken((t) => client.userDetails(t, 'ravi.kumar'))).rejects.toMatchObject({ code: 'session-expired' });
+      expect(tokens.value()).toBeNull();
+      expect(expired).toBe(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it('passes keychain-unavailable through unchanged', async () => {
