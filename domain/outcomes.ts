@@ -37,6 +37,8 @@ export const AUDIT_OUTCOMES = [
   'face-pending',
   'face-camera-error',
   'face-window-crashed',
+  // The vendor answered with a re-enrollment link outside the allowed origins: not opened.
+  'face-link-refused',
 ] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 

@@ -46,6 +46,22 @@ export type UpdateParamsKey = (typeof UPDATE_PARAMS_KEYS)[number];
 export const STATUS_URL_SOURCES = ['reEnrollmentUrl', 'enrollmentUrl'] as const;
 export type StatusUrlSource = (typeof STATUS_URL_SOURCES)[number];
 
+/** An exact https origin (scheme, host, optional port; no path, no wildcard), or an error text. */
+export function checkOrigin(raw: string): string | null {
+  if (!URL.canParse(raw)) return 'is not a valid origin such as https://signzy.app';
+  const u = new URL(raw);
+  if (u.protocol !== 'https:') return 'must be an https:// origin';
+  if (u.origin !== raw) return 'must be an origin only (https://host or https://host:port): no path, slash, user or wildcard';
+  // The URL parser lets characters such as * through in a host name: one exact host only.
+  if (!/^(([a-z0-9-]+\.)*[a-z0-9-]+|\[[0-9a-f:.]+\])$/.test(u.hostname)) return 'must name one exact host (no wildcard)';
+  return null;
+}
+
+const originSchema = z.string().max(256).superRefine((value, ctx) => {
+  const problem = checkOrigin(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `"${value.slice(0, 80)}" ${problem}` });
+});
+
 const baseUrlSchema = z.string().superRefine((value, ctx) => {
   const checked = checkBaseUrl(value);
   if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message });
@@ -68,6 +84,7 @@ const fileSchema = z.strictObject({
   keychainTimeoutMs: z.number().int().min(500).max(30_000).optional(),
   enrollmentTimeoutSeconds: z.number().int().min(30).max(3600).optional(),
   caFile: z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'must be an absolute path').optional(),
+  enrollmentOrigins: z.array(originSchema).min(1, 'list at least one origin').max(16, 'at most 16 origins').optional(),
 });
 
 export type ConfigFile = z.infer<typeof fileSchema>;
@@ -93,6 +110,11 @@ export interface KioskConfig {
    * NODE_EXTRA_CA_CERTS (its NODE_OPTIONS fuse is off), so this is how IT installs that CA.
    */
   extraCaCertificates: string | null;
+  /**
+   * The https origins whose re-enrollment pages the kiosk opens (vendor mode); null: the
+   * default (the base URL's origin and the vendor's documented portal hosts).
+   */
+  enrollmentOrigins: string[] | null;
   /** Where the settings came from, for diagnostics: a file path or "defaults". */
   source: string;
 }
@@ -232,6 +254,8 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     }
   } else if (baseUrl) {
     throw new KioskError('config', `Config (${source}): key "baseUrl" applies to vendor mode only; set "mode": "vendor".`);
+  } else if (file.enrollmentOrigins) {
+    throw new KioskError('config', `Config (${source}): key "enrollmentOrigins" applies to vendor mode only (the sandbox opens only its own pages).`);
   }
   return {
     mode,
@@ -247,6 +271,7 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     keychainTimeoutMs: file.keychainTimeoutMs ?? DEFAULTS.keychainTimeoutMs,
     enrollmentTimeoutSeconds: file.enrollmentTimeoutSeconds ?? DEFAULTS.enrollmentTimeoutSeconds,
     extraCaCertificates: null,
+    enrollmentOrigins: file.enrollmentOrigins ? [...new Set(file.enrollmentOrigins)] : null,
     source,
   };
 }

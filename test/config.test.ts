@@ -109,6 +109,29 @@ describe('loadConfig', () => {
     expect(await configError(load({ '/data/kiosk-config.json': '{"mode":"sandbox","baseUrl":"https://a.example"}' }))).toMatch(/vendor mode only/);
   });
 
+  it('reads enrollmentOrigins: exact https origins, vendor mode only', async () => {
+    const vendor = { mode: 'vendor', baseUrl: 'https://a.example/dfa', customerName: 'bank' };
+    const file = (extra: Record<string, unknown>) => ({ '/data/kiosk-config.json': JSON.stringify({ ...vendor, ...extra }) });
+    expect((await load(file({}))).enrollmentOrigins).toBeNull();
+    expect((await load(file({ enrollmentOrigins: ['https://signzy.app', 'https://enroll.bank.example:8443', 'https://signzy.app'] }))).enrollmentOrigins).toEqual([
+      'https://signzy.app',
+      'https://enroll.bank.example:8443',
+    ]);
+    for (const [bad, why] of [
+      [['http://signzy.app'], /must be an https:\/\/ origin/],
+      [['https://signzy.app/'], /origin only/],
+      [['https://signzy.app/deepfaceauth'], /origin only/],
+      [['https://*.signzy.app'], /one exact host/],
+      [['https://u:p@signzy.app'], /origin only/],
+      [['signzy.app'], /not a valid origin/],
+      [[], /at least one origin/],
+      ['https://signzy.app', /enrollmentOrigins/],
+    ] as const) {
+      expect(await configError(load(file({ enrollmentOrigins: bad })))).toMatch(why);
+    }
+    expect(await configError(load({ '/data/kiosk-config.json': '{"mode":"sandbox","enrollmentOrigins":["https://signzy.app"]}' }))).toMatch(/vendor mode only/);
+  });
+
   it('lets command-line overrides win and select vendor mode', async () => {
     const c = await load({}, {}, { baseUrl: 'https://b.example/dfa', customerName: 'cli-bank', requestTimeoutMs: 5000 });
     expect(c).toMatchObject({ mode: 'vendor', baseUrl: 'https://b.example/dfa', customerName: 'cli-bank', requestTimeoutMs: 5000 });

@@ -52,8 +52,10 @@ export interface UpdateResult {
   after: ProfileValues;
   changed: ProfileFieldName[];
   face: boolean;
-  /** True when the vendor returned a re-enrollment link (kept in main for the camera window). */
+  /** True when the vendor returned a re-enrollment link the kiosk will open (kept in main for the camera window). */
   reEnrollmentReady: boolean;
+  /** True when the vendor's link was outside the allowed origins: not opened, the face stays pending; IT must look. */
+  faceLinkRefused: boolean;
   /** False when the audit line could not be written: staff must tell IT. */
   auditRecorded: boolean;
 }

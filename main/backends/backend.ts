@@ -19,6 +19,8 @@ interface BackendCommon {
   readonly keychainAccount: string;
   /** How requests reach the service (TLS with the bank's CA where the config names one). */
   readonly transport: Transport;
+  /** The origins whose re-enrollment pages the kiosk opens (exact: scheme, host, port). */
+  readonly enrollmentOrigins: readonly string[];
   /** The origin of a re-enrollment link the kiosk may open, or null: anything else is untrusted text. */
   enrollmentOrigin(url: string): string | null;
   /** Stops what the backend started (the embedded service); idempotent. */
@@ -48,6 +50,12 @@ export interface BackendDeps {
   sandbox: (SandboxOptions & { env?: Readonly<Record<string, string | undefined>> }) | false;
 }
 
+/**
+ * The vendor's documented hosts of its re-enrollment pages (deepfaceauth-api.md), opened in
+ * vendor mode unless the config's `enrollmentOrigins` names others.
+ */
+export const VENDOR_PORTAL_ORIGINS = ['https://signzy.app', 'https://signzy.xyz', 'https://deepfaceauth.signzy.app'] as const;
+
 /** A base URL no service listens on (the discard port): a sandbox backend that was not started. */
 const NOT_STARTED_URL = 'http://127.0.0.1:9/deepfaceauth';
 
@@ -76,20 +84,23 @@ export async function openBackend(config: KioskConfig, deps: BackendDeps): Promi
     deps.logger.info('sandbox service started', { port: service.port });
   }
   let closed: Promise<void> | null = null;
+  // Its own capture page (plain http on loopback), and nothing else.
+  const origins = service ? [new URL(service.baseUrl).origin] : [];
   return {
     kind: 'sandbox',
     service,
     baseUrl: service?.baseUrl ?? NOT_STARTED_URL,
     keychainAccount: keychainAccount(config.customerName, null),
     transport: createHttpTransport(),
-    // The sandbox serves its capture page over plain http on loopback.
-    enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'sandbox'),
+    enrollmentOrigins: origins,
+    enrollmentOrigin: (url) => acceptEnrollmentUrl(url, origins),
     close: () => (closed ??= service ? service.close() : Promise.resolve()),
   };
 }
 
 function vendorBackend(config: KioskConfig, baseUrl: string): VendorBackend {
   const ca = config.extraCaCertificates;
+  const origins = config.enrollmentOrigins ?? [...new Set([new URL(baseUrl).origin, ...VENDOR_PORTAL_ORIGINS])];
   return {
     kind: 'vendor',
     baseUrl,
@@ -98,7 +109,8 @@ function vendorBackend(config: KioskConfig, baseUrl: string): VendorBackend {
       ca && baseUrl.startsWith('https:')
         ? createHttpTransport({ agent: new https.Agent({ ca: [...rootCertificates, ca] }) })
         : createHttpTransport(),
-    enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'vendor'),
+    enrollmentOrigins: origins,
+    enrollmentOrigin: (url) => acceptEnrollmentUrl(url, origins),
     close: async () => undefined,
   };
 }

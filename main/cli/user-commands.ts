@@ -102,10 +102,15 @@ async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promis
     }
     return { human: '', json: { ...summary, reconciled: verdict, auditRecorded }, error: { code: 'outcome-unknown', message: RECONCILE_MESSAGES[verdict] } };
   }
-  const { plan, reEnrollmentUrl, auditRecorded } = applied;
+  const { plan, reEnrollmentUrl, facePending, faceLinkRefused, auditRecorded } = applied;
   const lines = [`Updated ${plan.after.userName}.`, changedText(plan.changed, face)];
   if (reEnrollmentUrl) lines.push(`Re-enrollment URL: ${reEnrollmentUrl}`);
-  return { human: lines.join('\n'), json: { userName: plan.after.userName, changed: plan.changed, face, reEnrollmentUrl, auditRecorded } };
+  if (faceLinkRefused) {
+    // Untrusted text: the link itself is never printed.
+    ctx.io.stderr('kioskctl: warning: the service sent a re-enrollment link outside the allowed origins (config key enrollmentOrigins); it was not printed. Tell branch IT.\n');
+  }
+  if (facePending) lines.push('Face: still to be recorded (no usable re-enrollment link came back). Run the update again with only --face.');
+  return { human: lines.join('\n'), json: { userName: plan.after.userName, changed: plan.changed, face, reEnrollmentUrl, facePending, auditRecorded } };
 }
 
 function changedText(changed: readonly string[], face: boolean): string {

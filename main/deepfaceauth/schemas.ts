@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isLoopbackHost } from '../shared/loopback';
 
 // Response shapes from deepfaceauth-api.md. Unknown extra fields are tolerated (vendors add
 // fields), but every field the kiosk reads must be there with the right type.
@@ -30,14 +29,19 @@ export const userDetailsResponseSchema = z.object({
 export const updateUserResponseSchema = z.object({
   status: okStatus,
   message: text.optional().default(''),
-  reEnrollmentUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2048)
-    // zod runs this even when the URL check above failed: a link that does not parse is
-    // refused here too, never thrown (a throw would turn an applied update into "failed").
-    .refine((u) => u.startsWith('https:') || (URL.canParse(u) && isLoopbackHost(new URL(u).hostname)), 'reEnrollmentUrl must be https')
-    .optional(),
+  // The update was applied whatever this holds: a link that is absent, empty or not an
+  // http(s) URL is no link (the face stays pending), never a reason to doubt the update.
+  // Whether the kiosk may open a usable one is the backend's decision (enrollmentOrigins).
+  reEnrollmentUrl: z.unknown().optional().transform(usableLink),
 });
+
+/** The link as the vendor sent it (trimmed), or undefined when it is no http(s) URL. */
+function usableLink(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const link = value.trim();
+  if (link.length === 0 || link.length > 2048 || !URL.canParse(link)) return undefined;
+  return /^https?:$/.test(new URL(link).protocol) ? link : undefined;
+}
 
 export const enrollmentStatusResponseSchema = z.object({
   userName: z.string().max(256).optional().default(''),

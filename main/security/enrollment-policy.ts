@@ -1,5 +1,3 @@
-import type { BackendKind } from '../../domain/backend-kinds';
-import { isLoopbackHost } from '../shared/loopback';
 import { isSameOrigin } from './navigation-policy';
 
 /** What Electron tells a permission handler, reduced to what the policy reads. */
@@ -34,10 +32,11 @@ export function enrollmentPermissionAllowed(ask: PermissionAsk, enrollmentOrigin
 }
 
 /**
- * Which re-enrollment URLs the kiosk will open: https in vendor mode; in sandbox mode, the
- * embedded service's plain-http loopback URL as well. Returns the origin, or null.
+ * Which re-enrollment URLs the kiosk will open: those on one of the allowed origins (exact:
+ * scheme, host and port), with no user name or password. Returns the origin, or null: any
+ * other link is untrusted text, never opened, shown or printed.
  */
-export function acceptEnrollmentUrl(url: string, mode: BackendKind): string | null {
+export function acceptEnrollmentUrl(url: string, allowedOrigins: readonly string[]): string | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -45,9 +44,8 @@ export function acceptEnrollmentUrl(url: string, mode: BackendKind): string | nu
     return null;
   }
   if (u.username !== '' || u.password !== '') return null;
-  if (u.protocol === 'https:') return u.origin;
-  if (mode === 'sandbox' && u.protocol === 'http:' && isLoopbackHost(u.hostname)) return u.origin;
-  return null;
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+  return allowedOrigins.includes(u.origin) ? u.origin : null;
 }
 
 /** The re-enrollment window may only navigate (main frame, frames, redirects) within its origin. */

@@ -22,9 +22,12 @@ describe('the backend, resolved once from the config', () => {
     expect(opened.baseUrl).toBe(opened.service?.baseUrl);
     expect(new URL(opened.baseUrl).hostname).toBe('127.0.0.1');
     expect(opened.keychainAccount).toBe('demo-bank@sandbox');
-    // Its capture page is plain http on loopback; links elsewhere stay untrusted.
-    expect(opened.enrollmentOrigin('http://127.0.0.1:4000/deepfaceauth/x')).toBe('http://127.0.0.1:4000');
-    expect(opened.enrollmentOrigin('http://vendor.example/deepfaceauth/x')).toBeNull();
+    // Its own capture page (plain http on loopback) and nothing else: not another port, not the vendor's.
+    const own = new URL(opened.baseUrl).origin;
+    expect(opened.enrollmentOrigins).toEqual([own]);
+    expect(opened.enrollmentOrigin(`${own}/deepfaceauth/api/v1/iframe/enroll/portal/a/b`)).toBe(own);
+    expect(opened.enrollmentOrigin(`http://127.0.0.1:${opened.service!.port + 1}/deepfaceauth/x`)).toBeNull();
+    expect(opened.enrollmentOrigin('https://signzy.app/deepfaceauth/x')).toBeNull();
     const health = await fetch(`${opened.baseUrl}/api/v1/basic/user/details`, { method: 'POST', body: '{}' });
     expect(health.status).toBeGreaterThanOrEqual(400);
     await opened.close();
@@ -47,8 +50,23 @@ describe('the backend, resolved once from the config', () => {
     const cap = captureLogger();
     opened = await openBackend(await config({ mode: 'vendor', baseUrl: 'https://dfa.bank.example/deepfaceauth', customerName: 'a-bank' }), { logger: cap.logger, sandbox: {} });
     expect(opened).toMatchObject({ kind: 'vendor', baseUrl: 'https://dfa.bank.example/deepfaceauth', keychainAccount: 'a-bank@dfa.bank.example' });
+    // By default: the base URL's origin and the vendor's documented portal hosts.
+    expect(opened.enrollmentOrigins).toEqual(['https://dfa.bank.example', 'https://signzy.app', 'https://signzy.xyz', 'https://deepfaceauth.signzy.app']);
     expect(opened.enrollmentOrigin('https://signzy.app/deepfaceauth/api/v1/iframe/enroll/portal/a/b')).toBe('https://signzy.app');
+    expect(opened.enrollmentOrigin('https://dfa.bank.example/deepfaceauth/portal/x')).toBe('https://dfa.bank.example');
+    expect(opened.enrollmentOrigin('https://evil.example/deepfaceauth/x')).toBeNull();
     expect(opened.enrollmentOrigin('http://127.0.0.1:4000/deepfaceauth/x')).toBeNull();
     expect(cap.text()).not.toContain('sandbox service started');
+  });
+
+  it("vendor mode with enrollmentOrigins: exactly the configured origins", async () => {
+    opened = await openBackend(
+      await config({ mode: 'vendor', baseUrl: 'https://dfa.bank.example/deepfaceauth', customerName: 'a-bank', enrollmentOrigins: ['https://enroll.bank.example', 'https://signzy.xyz'] }),
+      { logger: captureLogger().logger, sandbox: {} },
+    );
+    expect(opened.enrollmentOrigins).toEqual(['https://enroll.bank.example', 'https://signzy.xyz']);
+    expect(opened.enrollmentOrigin('https://signzy.xyz/x')).toBe('https://signzy.xyz');
+    expect(opened.enrollmentOrigin('https://signzy.app/x')).toBeNull();
+    expect(opened.enrollmentOrigin('https://dfa.bank.example/x')).toBeNull();
   });
 });

@@ -75,7 +75,7 @@ describe('kioskctl end to end against the sandbox', () => {
 
     const upd = await runKioskctl([...g, '--json', 'user', 'update', 'priya.sharma', '--new-user-name', 'priya.s', '--email', 'priya.s@example.com', '--phone', '+91 99887 66554']);
     expect(upd.code).toBe(0);
-    expect(parse(upd.stdout)).toEqual({ ok: true, userName: 'priya.s', changed: ['userName', 'emailId', 'phoneNumber'], face: false, reEnrollmentUrl: null, auditRecorded: true });
+    expect(parse(upd.stdout)).toEqual({ ok: true, userName: 'priya.s', changed: ['userName', 'emailId', 'phoneNumber'], face: false, reEnrollmentUrl: null, facePending: false, auditRecorded: true });
     const audit = await runKioskctl([...g, '--json', 'audit', 'tail', '-n', '1']);
     expect(audit.code).toBe(0);
     expect(parse(audit.stdout)).toMatchObject({
@@ -214,6 +214,28 @@ describe('kioskctl end to end against the sandbox', () => {
     expect(audit.stdout).not.toContain('No Body');
     expect(audit.stdout).not.toContain('not-an-email');
     expect(sb!.requestCount('/user/update')).toBe(0);
+  });
+
+  it('a face update whose link is outside enrollmentOrigins: exit 0, face pending, the link never printed, audited', async () => {
+    const g = await signedIn();
+    const [, baseUrl, , customer] = g;
+    const dir = mkdtempSync(join(tmpdir(), 'kioskctl-origins-'));
+    const config = join(dir, 'kiosk-config.json');
+    writeFileSync(config, JSON.stringify({ mode: 'vendor', baseUrl, customerName: customer, enrollmentOrigins: ['https://signzy.app'] }));
+    const r = await runKioskctl(['--config', config, '--json', 'user', 'update', 'arjun.mehta', '--face']);
+    expect(r.code).toBe(0);
+    expect(parse(r.stdout)).toMatchObject({ ok: true, userName: 'arjun.mehta', face: true, reEnrollmentUrl: null, facePending: true });
+    expect(r.stderr).toMatch(/outside the allowed origins/);
+    // Untrusted text: neither the portal link nor its host appears anywhere.
+    for (const out of [r.stdout, r.stderr]) {
+      expect(out).not.toContain('/iframe/enroll/portal/');
+      expect(out).not.toContain(new URL(baseUrl!).host);
+    }
+    const audit = await runKioskctl([...g, '--json', 'audit', 'tail', '-n', '2']);
+    expect(parse(audit.stdout)).toMatchObject({ entries: [{ userNameBefore: 'arjun.mehta', face: true, outcome: 'applied' }, { userNameBefore: 'arjun.mehta', face: true, outcome: 'face-link-refused' }] });
+    // The same update with the default origins (the base URL's own) prints the link.
+    const ok = await runKioskctl([...g, '--json', 'user', 'update', 'arjun.mehta', '--face']);
+    expect(parse(ok.stdout)).toMatchObject({ ok: true, facePending: false, reEnrollmentUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1/) });
   });
 
   it('exit 5: network down and timeout', async () => {

@@ -36,7 +36,7 @@ function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconc
     journal,
     audit,
     markFacePending: (u) => void facePending.push(u),
-    enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'vendor'),
+    enrollmentOrigin: (url) => acceptEnrollmentUrl(url, ['https://vendor.example']),
     defaultCountry: 'IN',
   });
   return { workflow, lines, journal, facePending };
@@ -96,16 +96,34 @@ describe('the update workflow', () => {
     expect(lines).toHaveLength(1);
   });
 
-  it("a face link is ready only if the backend would open it; a face update without one is pending", async () => {
-    const https = setup({ update: async (plan) => ({ message: 'ok', reEnrollmentUrl: 'https://vendor.example/deepfaceauth/x', plan }) });
-    expect((await https.workflow.submit({ ...request, face: true })).reEnrollmentReady).toBe(true);
-    const http = setup({ update: async (plan) => ({ message: 'ok', reEnrollmentUrl: 'http://vendor.example/deepfaceauth/x', plan }) });
-    expect((await http.workflow.submit({ ...request, face: true })).reEnrollmentReady).toBe(false);
+  it('a face link on an allowed origin is ready; a face update without one is pending', async () => {
+    const allowed = setup({ update: async (plan) => ({ message: 'ok', reEnrollmentUrl: 'https://vendor.example/deepfaceauth/x', plan }) });
+    expect(await allowed.workflow.submit({ ...request, face: true })).toMatchObject({
+      reEnrollmentUrl: 'https://vendor.example/deepfaceauth/x',
+      reEnrollmentReady: true,
+      facePending: false,
+      faceLinkRefused: false,
+    });
+    expect(allowed.journal.get(ID)).toMatchObject({ state: 'applied', reEnrollmentUrl: 'https://vendor.example/deepfaceauth/x' });
     const none = setup({});
-    await none.workflow.submit({ ...request, face: true });
+    expect(await none.workflow.submit({ ...request, face: true })).toMatchObject({ reEnrollmentReady: false, facePending: true, faceLinkRefused: false });
     expect(none.journal.get(ID)?.state).toBe('face-pending');
     expect(none.facePending).toEqual(['ravi.kumar']);
+    expect(none.lines.map((l) => l.outcome)).toEqual(['applied']);
   });
+
+  it.each(['http://vendor.example/deepfaceauth/x', 'https://evil.example/deepfaceauth/x', 'https://vendor.example.evil.example/x'])(
+    'a link outside the allowed origins (%s) is refused: applied, never kept or returned, face pending, audited',
+    async (link) => {
+      const { workflow, lines, journal, facePending } = setup({ update: async (plan) => ({ message: 'ok', reEnrollmentUrl: link, plan }) });
+      const r = await workflow.submit({ ...request, face: true });
+      expect(r).toMatchObject({ reEnrollmentUrl: null, reEnrollmentReady: false, facePending: true, faceLinkRefused: true, auditRecorded: true });
+      expect(JSON.stringify(journal.get(ID))).not.toContain(link);
+      expect(journal.get(ID)?.state).toBe('face-pending');
+      expect(facePending).toEqual(['ravi.kumar']);
+      expect(lines.map((l) => l.outcome)).toEqual(['applied', 'face-link-refused']);
+    },
+  );
 
   it('a lost answer is audited unknown, then reconciled once and audited with the verdict', async () => {
     const { workflow, lines, journal } = setup({

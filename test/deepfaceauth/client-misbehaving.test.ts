@@ -96,14 +96,32 @@ describe('client against misbehaving servers', () => {
   it.each([
     ['a 500', (res: http.ServerResponse) => json(res, 500, { message: 'boom' })],
     ['a 504 from a proxy', (res: http.ServerResponse) => json(res, 504, {})],
-    ['an unreadable 200', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'javascript:alert(1)' })],
-    ['an http re-enrollment link to a remote host', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'http://evil.example/portal' })],
-    ['a re-enrollment link that is not a URL', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'not a url' })],
-    ['a re-enrollment link with a broken host', (res: http.ServerResponse) => json(res, 200, { status: '200 OK', reEnrollmentUrl: 'http://[::1/portal' })],
+    ['an unreadable 200', (res: http.ServerResponse) => (res.writeHead(200, { 'Content-Type': 'text/html' }), res.end('<html>proxy page</html>'))],
   ])('reports an update answered with %s as outcome-unknown (it may have been applied)', async (_name, answer) => {
     const { client, server } = await serve((_req, res) => answer(res));
     await expect(update(client)).rejects.toMatchObject({ code: 'outcome-unknown' });
     expect(server.requests).toHaveLength(1);
+  });
+
+  // These answers used to be "outcome unknown": the vendor said 200 OK, so the update was
+  // applied; an unusable link only means the face stays pending.
+  it.each([
+    ['no link', {}],
+    ['an empty link', { reEnrollmentUrl: '' }],
+    ['a link that is not a URL', { reEnrollmentUrl: 'not a url' }],
+    ['a javascript: link', { reEnrollmentUrl: 'javascript:alert(1)' }],
+    ['a link with a broken host', { reEnrollmentUrl: 'http://[::1/portal' }],
+    ['a link that is not a string', { reEnrollmentUrl: { href: 'https://signzy.app/x' } }],
+  ])('takes an update answered 200 OK with %s as applied without a link', async (_name, extra) => {
+    const { client, server } = await serve((_req, res) => json(res, 200, { status: '200 OK', message: 'User successfully updated', ...extra }));
+    const r = await update(client);
+    expect(r.reEnrollmentUrl).toBeUndefined();
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("passes a usable link on as the vendor sent it (trusting it is the backend's decision)", async () => {
+    const { client } = await serve((_req, res) => json(res, 200, { status: '200 OK', message: 'User successfully updated', reEnrollmentUrl: ' http://evil.example/portal ' }));
+    expect((await update(client)).reEnrollmentUrl).toBe('http://evil.example/portal');
   });
 
   it('reports an unexpected fault around an update call as outcome-unknown, never as not applied', async () => {

@@ -180,7 +180,7 @@ describe('re-enrollment links', () => {
     const c = createEnrollmentController({
       journal,
       // The vendor backend's rule: only https links.
-      enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'vendor'),
+      enrollmentOrigin: (url) => acceptEnrollmentUrl(url, ['https://vendor.example']),
       timeoutMs: 1000,
       statusUrlSource: 'reEnrollmentUrl',
       openWindow: () => {

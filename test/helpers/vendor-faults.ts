@@ -42,3 +42,15 @@ export function dropUpdates(times = Infinity): (send: Transport) => Transport {
 export function failingAudit(): AuditLog {
   return { file: '/nonexistent', append: async () => Promise.reject(new Error('disk full')), tail: async () => ({ entries: [], skipped: 0 }), close: async () => undefined };
 }
+
+/** Answers every update as applied, with `link` (or no link at all) in place of the vendor's re-enrollment link. */
+export function replaceUpdateLink(link: string | undefined): (send: Transport) => Transport {
+  return (send) => async (req) => {
+    const out = await send(req);
+    if (!isUpdate(req.url) || out.kind !== 'response') return out;
+    const body = JSON.parse(out.body) as Record<string, unknown>;
+    if (link === undefined) delete body['reEnrollmentUrl'];
+    else body['reEnrollmentUrl'] = link;
+    return { ...out, body: JSON.stringify(body) };
+  };
+}

@@ -7,7 +7,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { captureLogger } from '../helpers/capture-logger';
 import { createIpcHarness, fakeRegistry, KIOSK_SENDER, type IpcHarness } from '../helpers/ipc-harness';
 import { spyDeps } from './spy-deps';
-import { dropUpdates, failingAudit, loseUpdateAnswers, rejectUpdates } from '../helpers/vendor-faults';
+import { dropUpdates, failingAudit, loseUpdateAnswers, rejectUpdates, replaceUpdateLink } from '../helpers/vendor-faults';
 
 const UPDATE_PATH = '/deepfaceauth/api/v1/basic/user/update';
 let h: IpcHarness | null = null;
@@ -112,6 +112,23 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     expect(r).toMatchObject({ ok: true, value: { face: true, reEnrollmentReady: true, changed: [] } });
     expect(JSON.stringify(r)).not.toMatch(/https?:\/\//);
     expect(h.journal.get(updateId)?.reEnrollmentUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it.each([
+    ['a link on another origin', 'https://evil.example/deepfaceauth/api/v1/iframe/enroll/portal/a/b', true],
+    ['no link', undefined, false],
+    ['a link that is not a URL', 'not a url', false],
+  ])('a face update answered with %s: applied, the face pending, nothing opened', async (_name, link, refused) => {
+    const { h } = await signedIn({ wrapTransport: replaceUpdateLink(link) });
+    const updateId = randomUUID();
+    const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: { fullName: 'Priya S Sharma' }, face: true });
+    expect(r).toMatchObject({ ok: true, value: { face: true, changed: ['fullName'], reEnrollmentReady: false, faceLinkRefused: refused, auditRecorded: true } });
+    expect(h.journal.get(updateId)).toMatchObject({ state: 'face-pending', reEnrollmentUrl: null });
+    expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
+    expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const { entries } = await h.audit.tail(5);
+    expect(entries.map((e) => e.outcome)).toEqual(refused ? ['applied', 'face-link-refused'] : ['applied']);
+    expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
   });
 
   it('checks the full rules in main: a taken new user name and a bad phone never reach the update call', async () => {

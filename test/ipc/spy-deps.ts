@@ -52,7 +52,7 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
       journal,
       audit,
       markFacePending: () => void calls.push('enrollment.markFacePending'),
-      enrollmentOrigin: (url) => acceptEnrollmentUrl(url, 'sandbox'),
+      enrollmentOrigin: (url) => acceptEnrollmentUrl(url, ['http://127.0.0.1:4000']),
       defaultCountry: 'IN',
     }),
     journal,

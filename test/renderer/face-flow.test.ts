@@ -2,6 +2,7 @@ import { expect as pw, type Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { uiSuite, type UiSession } from '../helpers/ui-harness';
 import { fill, review, signIn, toEdit } from './ui-steps';
+import { replaceUpdateLink } from '../helpers/vendor-faults';
 
 // Face re-enrollment end to end in Chromium with a fake camera: the kiosk UI bridged to the
 // real handlers, the sandbox's capture page in its own context standing in for the camera window.
@@ -52,6 +53,18 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
     expect(await page.evaluate(() => document.body.innerText)).not.toContain('priya');
+  });
+
+  it('a link outside the allowed origins: the details are saved, nothing opens, staff are told to call IT', async () => {
+    ui = await open({ ipc: { wrapTransport: replaceUpdateLink('https://evil.example/deepfaceauth/api/v1/iframe/enroll/portal/a/b') } });
+    const { page } = ui;
+    await toBeforeFace(page);
+    await pw(page.getByText('The camera is ready.')).toBeVisible();
+    await page.getByRole('button', { name: 'Start face recording' }).click();
+    await pw(page.getByText(/does not trust, so it was not opened/)).toBeVisible();
+    await pw(page.getByRole('button', { name: 'Record the face again' })).toBeVisible();
+    expect(ui.openEnrollmentContexts()).toBe(0);
+    await pw(page.locator('body')).not.toContainText('evil.example');
   });
 
   it('failure: the vendor’s answer, and a way to record again', async () => {

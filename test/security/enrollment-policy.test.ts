@@ -49,14 +49,26 @@ describe('re-enrollment permission policy', () => {
 });
 
 describe('re-enrollment URLs and navigation', () => {
-  it('accepts https in vendor mode, and loopback http only in sandbox mode', () => {
-    expect(acceptEnrollmentUrl('https://signzy.app/deepfaceauth/api/v1/iframe/enroll/portal/a/b', 'vendor')).toBe('https://signzy.app');
-    expect(acceptEnrollmentUrl('http://127.0.0.1:4000/deepfaceauth/x', 'vendor')).toBeNull();
-    expect(acceptEnrollmentUrl('http://127.0.0.1:4000/deepfaceauth/x', 'sandbox')).toBe('http://127.0.0.1:4000');
-    expect(acceptEnrollmentUrl('http://signzy.app/x', 'sandbox')).toBeNull();
-    expect(acceptEnrollmentUrl('https://u:p@signzy.app/x', 'vendor')).toBeNull();
-    expect(acceptEnrollmentUrl('javascript:alert(1)', 'vendor')).toBeNull();
-    expect(acceptEnrollmentUrl('not a url', 'sandbox')).toBeNull();
+  // This test used to accept any https link in vendor mode; links are now trusted only on
+  // the allowed origins (enrollmentOrigins), exactly.
+  const VENDOR = ['https://signzy.app', 'https://signzy.xyz', 'https://dfa-proxy.bank.example'];
+  const SANDBOX = ['http://127.0.0.1:4000'];
+  it.each([
+    ['https://signzy.app/deepfaceauth/api/v1/iframe/enroll/portal/a/b', VENDOR, 'https://signzy.app'],
+    ['https://signzy.xyz/deepfaceauth/api/v1/iframe/enroll/portal/cdAa63C6E0839d67fD1C1aEb189Ba647/35eFA9C86B661cc5FC0e0925FF5aC9Be', VENDOR, 'https://signzy.xyz'],
+    ['https://SIGNZY.app:443/x', VENDOR, 'https://signzy.app'],
+    ['https://evil.example/deepfaceauth/x', VENDOR, null],
+    ['https://signzy.app.evil.example/x', VENDOR, null],
+    ['https://signzy.app:8443/x', VENDOR, null],
+    ['http://signzy.app/x', VENDOR, null],
+    ['http://127.0.0.1:4000/deepfaceauth/x', VENDOR, null],
+    ['http://127.0.0.1:4000/deepfaceauth/x', SANDBOX, 'http://127.0.0.1:4000'],
+    ['http://127.0.0.1:4001/deepfaceauth/x', SANDBOX, null],
+    ['https://u:p@signzy.app/x', VENDOR, null],
+    ['javascript:alert(1)', VENDOR, null],
+    ['not a url', SANDBOX, null],
+  ])('link %j on %j: origin %j', (url, allowed, origin) => {
+    expect(acceptEnrollmentUrl(url, allowed)).toBe(origin);
   });
 
   it.each([

@@ -19,10 +19,17 @@ export interface UpdateApplied {
   plan: UpdatePlan;
   /** The vendor's message, scrubbed by the client. */
   message: string;
-  /** The vendor's re-enrollment link of a face update; it stays in main (and kioskctl prints it). */
+  /**
+   * The re-enrollment link of a face update, only when it is on an allowed origin; it stays in
+   * main (kioskctl prints it). A link elsewhere is untrusted text: null here, never shown.
+   */
   reEnrollmentUrl: string | null;
-  /** True when the link is one the kiosk will open (the backend's enrollment origins). */
+  /** True when there is such a link for the camera window. */
   reEnrollmentReady: boolean;
+  /** A face update without a link to open: the face stays pending. */
+  facePending: boolean;
+  /** The vendor sent a link outside the allowed origins: refused and audited (`face-link-refused`). */
+  faceLinkRefused: boolean;
   /** False when the audit line could not be written (already reported). */
   auditRecorded: boolean;
 }
@@ -98,12 +105,15 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
         if (!recorded && err instanceof KioskError) throw new KioskError(err.code, err.message + AUDIT_FAILED);
         throw err;
       }
-      const url = outcome.reEnrollmentUrl;
-      journal.settle(updateId, plan.face && url === null ? 'face-pending' : 'applied', url);
-      if (plan.face && url === null) deps.markFacePending(plan.after.userName);
-      const auditRecorded = await audit.plan(plan, 'applied');
-      const reEnrollmentReady = url !== null && deps.enrollmentOrigin(url) !== null;
-      return { plan, message: outcome.message, reEnrollmentUrl: url, reEnrollmentReady, auditRecorded };
+      // The details are applied either way; a link the kiosk would not open is dropped here.
+      const faceLinkRefused = outcome.reEnrollmentUrl !== null && deps.enrollmentOrigin(outcome.reEnrollmentUrl) === null;
+      const url = faceLinkRefused ? null : outcome.reEnrollmentUrl;
+      const facePending = plan.face && url === null;
+      journal.settle(updateId, facePending ? 'face-pending' : 'applied', url);
+      if (facePending) deps.markFacePending(plan.after.userName);
+      let auditRecorded = await audit.plan(plan, 'applied');
+      if (faceLinkRefused) auditRecorded = (await audit.plan(plan, 'face-link-refused')) && auditRecorded;
+      return { plan, message: outcome.message, reEnrollmentUrl: url, reEnrollmentReady: url !== null, facePending, faceLinkRefused, auditRecorded };
     },
     async reconcile(updateId) {
       const entry = journal.get(updateId);

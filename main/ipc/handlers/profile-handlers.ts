@@ -24,7 +24,7 @@ export function profileHandlers(deps: HandlerDeps): {
     },
     'profile:check-user-name': async ({ userName }) => ({ available: await profile.isUserNameAvailable(userName) }),
     'profile:update': async (request) => {
-      const { plan, message, reEnrollmentReady, auditRecorded } = await updates.submit(request);
+      const { plan, message, reEnrollmentReady, faceLinkRefused, auditRecorded } = await updates.submit(request);
       return {
         message,
         before: profileValues(plan.before),
@@ -32,6 +32,7 @@ export function profileHandlers(deps: HandlerDeps): {
         changed: [...plan.changed],
         face: plan.face,
         reEnrollmentReady,
+        faceLinkRefused,
         auditRecorded,
       };
     },

@@ -71,6 +71,8 @@ export const en = {
     changedFields: 'Changed: {{fields}}',
     noFields: 'No details changed.',
     faceMissing: 'The details were saved, but no re-enrollment link came back. Send a face-only update again.',
+    faceLinkRefused:
+      'The details were saved, but the service sent a re-enrollment link to an address the kiosk does not trust, so it was not opened. The face is still to be recorded. Tell branch IT (enrollmentOrigins).',
     auditFailed: 'The audit record of this update could not be written. Tell branch IT.',
     vendorMessage: 'Message from the service: {{message}}',
     rejected: 'The service refused the update.',

@@ -16,7 +16,7 @@ export function DoneResult() {
       <Notice kind="success">
         <p>{t('result.success')}</p>
         <p>{r && r.changed.length > 0 ? t('result.changedFields', { fields: r.changed.map((f) => t(`fields.${f}`)).join(', ') }) : t('result.noFields')}</p>
-        {r?.face && !r.reEnrollmentReady && <p>{t('result.faceMissing')}</p>}
+        {r?.face && !r.reEnrollmentReady && <p>{t(r.faceLinkRefused ? 'result.faceLinkRefused' : 'result.faceMissing')}</p>}
       </Notice>
       {r && !r.auditRecorded && <Notice kind="warning">{t('result.auditFailed')}</Notice>}
       <FaceOutcome />
