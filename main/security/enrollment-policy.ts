@@ -18,7 +18,8 @@ export interface PermissionAsk {
 
 /**
  * The re-enrollment window grants exactly one thing: video capture, asked by a frame whose
- * origin equals the re-enrollment URL's origin (parsed, exact). Microphone, screen or desktop
+ * origin equals the re-enrollment URL's origin (parsed, exact); a media check with no type (or
+ * `unknown`) from that origin is answered yes, since the page may only use the camera. Microphone, screen or desktop
  * capture (a media request with no types), notifications, clipboard, geolocation, every other
  * permission and every other origin are denied.
  */
@@ -26,7 +27,10 @@ export function enrollmentPermissionAllowed(ask: PermissionAsk, enrollmentOrigin
   if (ask.permission !== 'media') return false;
   if (!isSameOrigin(ask.requestingOrigin, enrollmentOrigin)) return false;
   if (ask.embeddingOrigin !== undefined && ask.embeddingOrigin !== '' && !isSameOrigin(ask.embeddingOrigin, enrollmentOrigin)) return false;
-  if (ask.kind === 'check') return ask.mediaType === 'video';
+  // A check only asks whether the camera may be used (permissions.query, enumerateDevices): with
+  // no type or `unknown` it says nothing about a microphone, so it is answered for the camera.
+  // Requests (below) still grant video alone.
+  if (ask.kind === 'check') return ask.mediaType === undefined || ask.mediaType === '' || ask.mediaType === 'unknown' || ask.mediaType === 'video';
   const types = ask.mediaTypes ?? [];
   return types.length > 0 && types.every((t) => t === 'video');
 }

@@ -19,7 +19,7 @@ describe('re-enrollment permission policy', () => {
     ['camera with microphone', request('media', ['video', 'audio'])],
     ['screen or desktop capture (no media types)', request('media', [])],
     ['a microphone check', check('media', 'audio')],
-    ['a media check without a type', check('media')],
+    ['a media check without a type from another origin', check('media', undefined, 'https://evil.example')],
     ['display capture', request('display-capture')],
     ['notifications', request('notifications')],
     ['clipboard read', request('clipboard-read')],
@@ -34,6 +34,14 @@ describe('re-enrollment permission policy', () => {
     ['MIDI', request('midiSysex')],
   ])('denies %s', (_name, ask) => {
     expect(enrollmentPermissionAllowed(ask, ORIGIN)).toBe(false);
+  });
+
+  // This test used to deny a media check without a type. Chromium asks such checks for
+  // permissions.query({name: 'camera'}) and enumerateDevices(); denying them hid the camera
+  // from a capture page on an allowed origin. Requests still grant video alone.
+  it.each([undefined, 'unknown'])('answers a media check with type %j from the re-enrollment origin', (mediaType) => {
+    expect(enrollmentPermissionAllowed({ kind: 'check', permission: 'media', requestingOrigin: ORIGIN, ...(mediaType ? { mediaType } : {}) }, ORIGIN)).toBe(true);
+    expect(enrollmentPermissionAllowed({ kind: 'check', permission: 'media', requestingOrigin: ORIGIN, embeddingOrigin: 'https://evil.example', ...(mediaType ? { mediaType } : {}) }, ORIGIN)).toBe(false);
   });
 
   it('denies a check from a frame of the right origin embedded in another page', () => {
