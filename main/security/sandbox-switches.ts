@@ -13,20 +13,44 @@ const SANDBOX_OFF = [
   'disable-site-isolation-trials',
 ];
 
-/** Switches that open a debugger door or run foreign code in a production kiosk. */
-const DEBUGGING = [
-  'remote-debugging-port',
-  'remote-debugging-pipe',
-  'remote-debugging-address',
-  'remote-allow-origins',
-  'inspect',
-  'inspect-brk',
-  'inspect-port',
-  'js-flags',
-  'renderer-cmd-prefix',
-  'gpu-launcher',
-  'utility-cmd-prefix',
+/**
+ * Switches refused in any run: they weaken TLS, redirect or reveal traffic, move the app's
+ * data folder, or write what the kiosk does to logs outside its control.
+ */
+const UNSAFE = [
+  /^ignore-certificate-errors/,
+  /^ignore-urlfetcher-cert-requests$/,
+  /^proxy-server$/,
+  /^proxy-pac-url$/,
+  /^proxy-bypass-list$/,
+  /^host-resolver-rules$/,
+  /^host-rules$/,
+  /^unsafely-treat-insecure-origin-as-secure$/,
+  /^allow-insecure-localhost$/,
+  /^user-data-dir$/,
+  /^js-flags$/,
+  /^enable-logging$/,
+  /^log-net-log$/,
+  /^log-file$/,
+  /^v$/,
+  /^vmodule$/,
+  /^renderer-cmd-prefix$/,
+  /^gpu-launcher$/,
+  /^utility-cmd-prefix$/,
 ];
+
+/**
+ * A debugger door. Refused in packaged builds; an unpackaged run keeps them because the
+ * Electron end-to-end suite's launcher (Playwright's `_electron.launch`) passes
+ * --remote-debugging-port=0 and --inspect=0 itself.
+ */
+const DEBUGGING = [/^remote-debugging-/, /^remote-allow-origins$/, /^inspect/];
+
+/**
+ * What a packaged kiosk may be started with (IT's shortcut or service file); anything else is
+ * refused. Language, display scale, the Linux display backend, and no GPU for a broken driver.
+ */
+const PACKAGED_ALLOWED = [/^lang$/, /^force-device-scale-factor$/, /^ozone-platform(-hint)?$/, /^disable-gpu$/];
 
 /** Switch names present in `argv`, lower-cased, without prefix or value (Chromium rules). */
 function switchNames(argv: readonly string[], platform: NodeJS.Platform): string[] {
@@ -39,20 +63,31 @@ function switchNames(argv: readonly string[], platform: NodeJS.Platform): string
   return names;
 }
 
+const matches = (patterns: readonly RegExp[], name: string): boolean => patterns.some((p) => p.test(name));
+
 /**
- * Why the kiosk must refuse to start with these arguments, or null. A disabled sandbox is
- * always refused; debugging switches are refused in production (packaged) builds.
+ * Why the kiosk must refuse to start with these arguments, or null. A disabled sandbox and the
+ * unsafe switches are always refused; in production (packaged) builds, debugging switches and
+ * every switch not on the allow-list too.
  */
 export function refusedStartReason(
   argv: readonly string[],
   options: { production: boolean; platform?: NodeJS.Platform },
 ): string | null {
-  const names = switchNames(argv, options.platform ?? process.platform);
+  const platform = options.platform ?? process.platform;
+  // macOS may pass the process serial number of a Finder launch (-psn_0_1234).
+  const names = switchNames(argv, platform).filter((n) => !(platform === 'darwin' && n.startsWith('psn_')));
   const off = names.find((n) => SANDBOX_OFF.includes(n));
   if (off) return `The kiosk does not run with its sandbox or isolation turned off (--${off}). Start it without that option.`;
+  const unsafe = names.find((n) => matches(UNSAFE, n));
+  if (unsafe) return `The kiosk does not start with --${unsafe}: it would weaken its security or move or log its data. Start it without that option.`;
   if (options.production) {
-    const dbg = names.find((n) => DEBUGGING.includes(n));
+    const dbg = names.find((n) => matches(DEBUGGING, n));
     if (dbg) return `The kiosk does not allow debugging options in production (--${dbg}). Start it without that option.`;
+    const other = names.find((n) => !matches(PACKAGED_ALLOWED, n));
+    if (other) {
+      return `The kiosk does not start with --${other}: a packaged kiosk accepts only --lang, --force-device-scale-factor, --ozone-platform(-hint) and --disable-gpu. Start it without that option.`;
+    }
   }
   return null;
 }

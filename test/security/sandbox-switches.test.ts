@@ -26,16 +26,47 @@ describe('refusedStartReason', () => {
     expect(refusedStartReason(['kiosk', '/no-sandbox'], linux)).toBeNull();
   });
 
-  it('refuses debugging switches in production only', () => {
-    for (const arg of ['--remote-debugging-port=9222', '--remote-debugging-pipe', '--remote-debugging-address=0.0.0.0', '--inspect=0', '--inspect-brk', '--js-flags=--allow-natives-syntax', '--renderer-cmd-prefix=gdb']) {
+  it('refuses debugging switches in production; unpackaged runs keep them (the Electron e2e launcher passes them)', () => {
+    for (const arg of ['--remote-debugging-port=9222', '--remote-debugging-pipe', '--remote-debugging-address=0.0.0.0', '--inspect=0', '--inspect-brk', '--inspect-port=9229']) {
       expect(refusedStartReason(['kiosk', arg], linux)).toMatch(/debugging/);
       expect(refusedStartReason(['kiosk', arg], { production: false, platform: 'linux' })).toBeNull();
     }
   });
 
+  // These used to pass (js-flags and the command prefixes only in development): they are
+  // refused in every run now.
+  it.each([
+    ['--ignore-certificate-errors'],
+    ['--ignore-certificate-errors-spki-list=abc'],
+    ['--proxy-server=http://10.9.9.9:3128'],
+    ['--proxy-pac-url=http://x/p.pac'],
+    ['--host-resolver-rules=MAP * 127.0.0.1'],
+    ['--unsafely-treat-insecure-origin-as-secure=http://x'],
+    ['--user-data-dir=/tmp/other'],
+    ['--js-flags=--allow-natives-syntax'],
+    ['--enable-logging'],
+    ['--log-net-log=/tmp/net.json'],
+    ['--renderer-cmd-prefix=gdb'],
+  ])('refuses %s in production and in development', (arg) => {
+    expect(refusedStartReason(['/opt/kiosk/enrollment-kiosk', arg], linux)).toMatch(/weaken its security or move or log its data/);
+    expect(refusedStartReason(['electron', 'out/main/index.js', arg], { production: false, platform: 'linux' })).toMatch(/weaken its security/);
+  });
+
+  it('a packaged kiosk accepts only its allow-list; an unpackaged run any other switch', () => {
+    for (const arg of ['--lang=hi', '--force-device-scale-factor=1.5', '--ozone-platform-hint=auto', '--ozone-platform=wayland', '--disable-gpu']) {
+      expect(refusedStartReason(['kiosk', arg], linux)).toBeNull();
+    }
+    for (const arg of ['--enable-features=Foo', '--disable-features=Bar', '--kiosk-printing', '--app=https://x', '--load-extension=/x']) {
+      expect(refusedStartReason(['kiosk', arg], linux)).toMatch(/accepts only --lang/);
+      expect(refusedStartReason(['kiosk', arg], { production: false, platform: 'linux' })).toBeNull();
+    }
+    expect(refusedStartReason(['Kiosk', '-psn_0_12345'], { production: true, platform: 'darwin' })).toBeNull();
+  });
+
   it('accepts a normal start, and ignores arguments after --', () => {
     expect(refusedStartReason(['kiosk'], linux)).toBeNull();
     expect(refusedStartReason(['kiosk', '--lang=hi', 'sandbox-notes.txt'], linux)).toBeNull();
+    expect(refusedStartReason(['kiosk', '--', '--proxy-server=x'], linux)).toBeNull();
     expect(refusedStartReason(['kiosk', '--', '--no-sandbox'], linux)).toBeNull();
   });
 });
