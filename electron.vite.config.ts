@@ -1,6 +1,20 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { KIOSK_CSP_META } from './main/security/csp';
+
+/**
+ * Writes the UI's CSP into each built page as a meta tag (the protocol handler also sends it
+ * as a header). Build only: the dev server's hot reload needs inline scripts.
+ */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'kiosk-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: KIOSK_CSP_META }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -29,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTag()],
     build: {
       // The kiosk loads the UI from disk, but a smaller bundle still parses faster on branch PCs.
       minify: true,

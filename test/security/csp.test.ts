@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KIOSK_CSP, KIOSK_RESPONSE_HEADERS } from '../../main/security/csp';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KIOSK_CSP, KIOSK_CSP_META, KIOSK_RESPONSE_HEADERS } from '../../main/security/csp';
+import { assertBuilt } from '../helpers/run-kioskctl';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
@@ -25,5 +28,21 @@ describe('kiosk CSP', () => {
     expect(KIOSK_RESPONSE_HEADERS['content-security-policy']).toBe(KIOSK_CSP);
     expect(KIOSK_RESPONSE_HEADERS['x-content-type-options']).toBe('nosniff');
     expect(KIOSK_RESPONSE_HEADERS['referrer-policy']).toBe('no-referrer');
+  });
+});
+
+describe('the CSP meta tag of the built pages', () => {
+  it('is the header policy less what a meta tag cannot carry, in every page, before any script', () => {
+    assertBuilt();
+    expect(KIOSK_CSP_META).toBe(KIOSK_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
+    for (const page of ['index.html', 'fallback.html', 'camera-check.html']) {
+      const html = readFileSync(join(process.cwd(), 'out', 'renderer', page), 'utf8');
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+      // The build writes the quotes as HTML entities, which the browser reads back.
+      expect(meta?.[1]?.replaceAll('&#39;', "'"), page).toBe(KIOSK_CSP_META);
+      // Before any script of the page (a meta policy covers only what follows it).
+      const script = html.indexOf('<script');
+      if (script >= 0) expect(html.indexOf('Content-Security-Policy'), page).toBeLessThan(script);
+    }
   });
 });

@@ -6,14 +6,6 @@
 
 module.exports = [
   {
-    id: 'CSP_GLOBAL_CHECK',
-    file: 'N/A',
-    count: 1,
-    reason:
-      'The CSP is a response header set by the kiosk:// protocol handler (main/security/csp.ts), ' +
-      'which the scanner does not model; test/security/csp.test.ts and app-path-policy.test.ts check it.',
-  },
-  {
     id: 'CONTEXT_ISOLATION_JS_CHECK',
     file: 'main/index.js',
     count: 3,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
-// Electronegativity gate: scans the compiled main and preload code and fails on any finding
+// Electronegativity gate: scans the compiled main, kioskctl, preload and renderer (its pages and
+// their CSP meta tag too) and fails on any finding
 // of MEDIUM severity or higher that the allowlist does not excuse. Electronegativity lives in
 // this folder with its own lockfile, apart from the app's dependencies. Its CLI exits 0 even
 // with findings and its file outputs lose the severity, so this script calls its API and
@@ -37,7 +38,7 @@ function parseArgs(argv) {
     else if (a === '--json') opts.json = path.resolve(argv[++i] ?? '');
     else untrusted(`unknown argument ${a}`);
   }
-  if (opts.inputs.length === 0) opts.inputs = [path.join(ROOT, 'out', 'main'), path.join(ROOT, 'out', 'cli'), path.join(ROOT, 'out', 'preload')];
+  if (opts.inputs.length === 0) opts.inputs = ['main', 'cli', 'preload', 'renderer'].map((d) => path.join(ROOT, 'out', d));
   if (!opts.electronVersion) {
     const pkg = path.join(ROOT, 'node_modules', 'electron', 'package.json');
     if (!fs.existsSync(pkg)) untrusted('cannot find the Electron version (node_modules/electron); pass --electron-version');
