@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from '../../domain/kiosk-error';
@@ -26,9 +29,22 @@ export interface AuditEntry {
   changedFields: AuditField[];
   face: boolean;
   outcome: AuditOutcome;
+  /**
+   * SHA-256 (hex) of the line before this one, so an edited or deleted line breaks the chain;
+   * the first line of a trail has GENESIS, the first of a rotated file the old file's last line.
+   */
+  prev: string;
 }
 
-export type AuditRecord = Omit<AuditEntry, 'time' | 'kioskId'>;
+export type AuditRecord = Omit<AuditEntry, 'time' | 'kioskId' | 'prev'>;
+
+/** The `prev` of the first line of a new trail. */
+export const GENESIS = '0'.repeat(64);
+
+/** The hash a line's successor carries as `prev` (of the line's text, without its newline). */
+export function lineHash(line: string): string {
+  return createHash('sha256').update(line, 'utf8').digest('hex');
+}
 
 const entrySchema = z.object({
   time: z.string(),
@@ -38,6 +54,8 @@ const entrySchema = z.object({
   changedFields: z.array(z.enum(PROFILE_FIELDS)),
   face: z.boolean(),
   outcome: z.enum(AUDIT_OUTCOMES),
+  // Lines written before the chain existed have none.
+  prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export interface AuditLog {
@@ -47,13 +65,15 @@ export interface AuditLog {
    */
   append(record: AuditRecord): Promise<void>;
   /** The last `n` entries (oldest first); lines that are not valid entries are skipped. */
-  tail(n: number): Promise<{ entries: AuditEntry[]; skipped: number }>;
+  tail(n: number): Promise<{ entries: Omit<AuditEntry, 'prev'>[]; skipped: number }>;
   /** Closes the file after the writes in progress (a later append opens it again). */
   close(): Promise<void>;
   readonly file: string;
 }
 
 const TAIL_WINDOW_BYTES = 1024 * 1024;
+/** How far back a writer reads for the last line it chains to (entries are well under 4 KB). */
+const LAST_LINE_WINDOW_BYTES = 64 * 1024;
 
 /**
  * Creates the append-only JSON Lines audit trail. Writes are serialised. The file is opened
@@ -68,6 +88,8 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
   const now = options.now ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
   let handle: { fh: FileHandle; dev: number; ino: number } | null = null;
+  /** Hash of the last line this writer wrote: where a rotated (new, empty) file's chain starts. */
+  let carried: string | null = null;
 
   async function closeHandle(): Promise<void> {
     const current = handle;
@@ -95,20 +117,35 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
     }
   }
 
-  async function write(line: string): Promise<void> {
+  /** The file's last line (and whether it was left unfinished), read from its end. */
+  async function lastLine(fh: FileHandle, size: number): Promise<{ line: string; unfinished: boolean }> {
+    const length = Math.min(size, LAST_LINE_WINDOW_BYTES);
+    const buf = Buffer.alloc(length);
+    await fh.read(buf, 0, length, size - length);
+    let text = buf.toString('utf8');
+    const unfinished = !text.endsWith('\n');
+    if (!unfinished) text = text.slice(0, -1);
+    return { line: text.slice(text.lastIndexOf('\n') + 1), unfinished };
+  }
+
+  async function write(entry: Omit<AuditEntry, 'prev'>): Promise<void> {
     const { fh, size } = await current();
     try {
-      let text = line;
+      // Chained to whatever the file ends with, whoever wrote it (kioskctl writes here too).
+      let lead = '';
+      let prev = carried ?? GENESIS;
       if (size > 0) {
-        // A line cut short must not swallow this one.
-        const last = Buffer.alloc(1);
-        await fh.read(last, 0, 1, size - 1);
-        if (last.toString() !== '\n') text = '\n' + line;
+        const last = await lastLine(fh, size);
+        // A line cut short must not swallow this one (and breaks the chain, as it should).
+        if (last.unfinished) lead = '\n';
+        prev = lineHash(last.line);
       }
-      const bytes = Buffer.from(text, 'utf8');
+      const line = JSON.stringify({ ...entry, prev });
+      const bytes = Buffer.from(lead + line + '\n', 'utf8');
       const { bytesWritten } = await fh.write(bytes);
       if (bytesWritten !== bytes.length) throw new Error('short write to the audit file');
       await fh.sync();
+      carried = lineHash(line);
     } catch (err) {
       await closeHandle();
       throw err;
@@ -124,9 +161,8 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
       return run;
     },
     append(record) {
-      const entry: AuditEntry = { time: now().toISOString(), kioskId, ...record, changedFields: [...record.changedFields] };
-      const line = JSON.stringify(entry) + '\n';
-      const run = queue.then(() => write(line));
+      const entry = { time: now().toISOString(), kioskId, ...record, changedFields: [...record.changedFields] };
+      const run = queue.then(() => write(entry));
       queue = run.catch(() => undefined);
       return run.catch(() => {
         throw new KioskError('internal', 'The audit record could not be written. Tell branch IT.');
@@ -156,7 +192,7 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
       }
       const lines = text.split('\n');
       if (start > 0) lines.shift(); // the first line may be cut
-      const entries: AuditEntry[] = [];
+      const entries: Omit<AuditEntry, 'prev'>[] = [];
       let skipped = 0;
       for (const line of lines) {
         if (line.trim() === '') continue;
@@ -168,8 +204,12 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
           continue;
         }
         const e = entrySchema.safeParse(parsed);
-        if (e.success) entries.push(e.data);
-        else skipped++;
+        if (e.success) {
+          // The chain is for `verify`; the entries shown are the record itself.
+          const { prev, ...shown } = e.data;
+          void prev;
+          entries.push(shown);
+        } else skipped++;
       }
       return { entries: entries.slice(-n), skipped };
     },
@@ -188,4 +228,51 @@ async function syncFolder(folder: string): Promise<void> {
   } catch {
     // Windows cannot open a folder for syncing; the file itself is already flushed.
   }
+}
+
+/** What `verifyAuditTrail` found. */
+export type AuditVerdict =
+  | { intact: true; lines: number; start: 'genesis' | 'continued' | 'empty'; unchained: number }
+  | { intact: false; lines: number; badLine: number; reason: string };
+
+/**
+ * Checks a trail's hash chain line by line: every line an entry, every `prev` the hash of the
+ * line before. Lines from before the chain existed (no `prev`) are accepted only at the start.
+ * The first line may continue an earlier (rotated) file's chain. Never throws on content.
+ */
+export async function verifyAuditTrail(file: string): Promise<AuditVerdict> {
+  const input = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  let previous: string | null = null;
+  let unchained = 0;
+  let start: 'genesis' | 'continued' | 'empty' = 'empty';
+  const broken = (reason: string): AuditVerdict => ({ intact: false, lines: n, badLine: n, reason });
+  try {
+    for await (const line of lines) {
+      n++;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        return broken('not an audit entry (not JSON, or cut short)');
+      }
+      const e = entrySchema.safeParse(parsed);
+      if (!e.success) return broken('not an audit entry');
+      if (e.data.prev === undefined) {
+        if (unchained !== n - 1) return broken('has no hash of the line before it (lines after the first chained one must have one)');
+        unchained++;
+      } else if (previous === null) {
+        start = e.data.prev === GENESIS ? 'genesis' : 'continued';
+      } else if (e.data.prev !== lineHash(previous)) {
+        return broken('does not follow the line before it: a line was changed, removed or inserted here');
+      }
+      previous = line;
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (start === 'empty' && unchained > 0) start = 'genesis';
+  return { intact: true, lines: n, start, unchained };
 }

@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
-import { auditFilePath, createAuditLog, type AuditEntry } from '../audit/audit-log';
+import { auditFilePath, createAuditLog, verifyAuditTrail, type AuditEntry } from '../audit/audit-log';
 import { KioskError } from '../../domain/kiosk-error';
 import type { CliContext } from './cli-context';
 
-function line(e: AuditEntry): string {
+function line(e: Omit<AuditEntry, 'prev'>): string {
   const who = e.userNameBefore === e.userNameAfter ? e.userNameBefore : `${e.userNameBefore} -> ${e.userNameAfter}`;
   const fields = e.changedFields.length > 0 ? e.changedFields.join(',') : '-';
   return [e.time, e.kioskId, who, fields, e.face ? 'face' : 'no-face', e.outcome].join('  ');
 }
 
-/** `audit tail [-n N]`: the last lines of this kiosk's audit trail. */
+/** `audit tail [-n N]`: the last lines of this kiosk's audit trail; `audit verify`: its hash chain. */
 export function registerAuditCommand(program: Command, ctx: CliContext): void {
   const audit = program.command('audit').description("this kiosk's audit trail of update attempts");
   audit
@@ -29,6 +29,25 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
           ...(skipped > 0 ? [`(${skipped} line(s) that are not audit entries were skipped)`] : []),
         ].join('\n');
         return { human, json: { file: log.file, entries, skipped } };
+      }),
+    );
+  audit
+    .command('verify')
+    .description('check that no line of the audit trail was changed, removed or inserted (exit 1 names the first bad line)')
+    .option('--file <path>', 'the trail to check (default: this kiosk\'s; a rotated file works too)')
+    .action(
+      ctx.action(async (o: { file?: string }) => {
+        const file = o.file ?? auditFilePath(ctx.io.userDataDir);
+        const v = await verifyAuditTrail(file).catch(() => {
+          throw new KioskError('invalid-input', `The audit trail ${file} cannot be read.`);
+        });
+        if (!v.intact) {
+          const message = `The audit trail ${file} is broken at line ${v.badLine}: it ${v.reason}.`;
+          return { human: '', json: { file, intact: false, badLine: v.badLine, reason: v.reason }, error: { code: 'internal', message } };
+        }
+        const from = v.start === 'continued' ? ', continuing the chain of an earlier (rotated) file' : '';
+        const legacy = v.unchained > 0 ? ` (the first ${v.unchained} written before the chain existed)` : '';
+        return { human: `The audit trail ${file} is intact: ${v.lines} line(s)${legacy}${from}.`, json: { file, intact: true, lines: v.lines, start: v.start, unchained: v.unchained } };
       }),
     );
 }

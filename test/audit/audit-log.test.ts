@@ -1,8 +1,8 @@
-import { appendFile, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAuditLog, type AuditRecord } from '../../main/audit/audit-log';
+import { createAuditLog, GENESIS, lineHash, verifyAuditTrail, type AuditRecord } from '../../main/audit/audit-log';
 
 const RECORD: AuditRecord = { userNameBefore: 'ravi.kumar', userNameAfter: 'ravi.k', changedFields: ['userName', 'emailId'], face: false, outcome: 'applied' };
 
@@ -17,9 +17,10 @@ describe('audit log', () => {
     await log.append(RECORD);
     await log.append({ ...RECORD, outcome: 'rejected' });
     const lines = (await readFile(log.file, 'utf8')).trimEnd().split('\n');
+    // Each line carries the hash of the one before it (the first: GENESIS).
     expect(lines.map((l) => JSON.parse(l))).toEqual([
-      { time: '2026-11-27T10:00:00.000Z', kioskId: 'branch-1', ...RECORD },
-      { time: '2026-11-27T10:00:00.000Z', kioskId: 'branch-1', ...RECORD, outcome: 'rejected' },
+      { time: '2026-11-27T10:00:00.000Z', kioskId: 'branch-1', ...RECORD, prev: GENESIS },
+      { time: '2026-11-27T10:00:00.000Z', kioskId: 'branch-1', ...RECORD, outcome: 'rejected', prev: lineHash(lines[0]!) },
     ]);
     expect((await stat(log.file)).mode & 0o777).toBe(0o600);
     expect((await stat(d)).mode & 0o777).toBe(0o700);
@@ -79,5 +80,56 @@ describe('audit log', () => {
     // The cut line stays on its own: the next entry was not glued onto it.
     expect(skipped).toBe(3);
     expect(await createAuditLog({ file: join(await dir(), 'none.jsonl'), kioskId: 'k' }).tail(5)).toEqual({ entries: [], skipped: 0 });
+  });
+
+  it('verifies its hash chain, and names the first line after a change, a removal or an insertion', async () => {
+    const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
+    for (let i = 0; i < 5; i++) await log.append({ ...RECORD, userNameBefore: `u${i}` });
+    await log.close();
+    expect(await verifyAuditTrail(log.file)).toEqual({ intact: true, lines: 5, start: 'genesis', unchained: 0 });
+    const good = await readFile(log.file, 'utf8');
+    const lines = good.trimEnd().split('\n');
+    const tamper = async (edited: string[]) => {
+      await writeFile(log.file, edited.join('\n') + '\n');
+      return verifyAuditTrail(log.file);
+    };
+    // An outcome changed on line 2: line 3 no longer follows it.
+    expect(await tamper(lines.map((l, i) => (i === 1 ? l.replace('"applied"', '"rejected"') : l)))).toMatchObject({ intact: false, badLine: 3 });
+    // Line 3 removed: what is now line 3 does not follow line 2.
+    expect(await tamper(lines.filter((_, i) => i !== 2))).toMatchObject({ intact: false, badLine: 3 });
+    // A forged line inserted after line 4, even with a well-formed hash of its own.
+    const forged = JSON.stringify({ ...JSON.parse(lines[3]!), userNameBefore: 'forged', prev: lineHash(lines[3]!) });
+    expect(await tamper([...lines.slice(0, 4), forged, lines[4]!])).toMatchObject({ intact: false, badLine: 6 });
+    // The last line cut short, or text that is no entry.
+    expect(await tamper([...lines.slice(0, 4), lines[4]!.slice(0, 30)])).toMatchObject({ intact: false, badLine: 5 });
+    expect(await tamper(['not json', ...lines])).toMatchObject({ intact: false, badLine: 1 });
+    await writeFile(log.file, good);
+    expect(await verifyAuditTrail(log.file)).toMatchObject({ intact: true });
+  });
+
+  it('chains a rotated file from the last line of the one before, and accepts lines from before the chain at the start', async () => {
+    const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
+    await log.append({ ...RECORD, userNameBefore: 'a' });
+    await log.append({ ...RECORD, userNameBefore: 'b' });
+    await rename(log.file, `${log.file}.1`);
+    await log.append({ ...RECORD, userNameBefore: 'c' });
+    await log.close();
+    expect(await verifyAuditTrail(log.file)).toEqual({ intact: true, lines: 1, start: 'continued', unchained: 0 });
+    // Old and new file together are one chain.
+    const joined = join(dirname(log.file), 'joined.jsonl');
+    await writeFile(joined, (await readFile(`${log.file}.1`, 'utf8')) + (await readFile(log.file, 'utf8')));
+    expect(await verifyAuditTrail(joined)).toEqual({ intact: true, lines: 3, start: 'genesis', unchained: 0 });
+
+    // A trail written before the chain existed: the next line chains to its last line.
+    const legacy = join(await dir(), 'audit.jsonl');
+    const old = { time: '2026-01-01T00:00:00.000Z', kioskId: 'k', ...RECORD };
+    await writeFile(legacy, `${JSON.stringify(old)}\n${JSON.stringify({ ...old, userNameBefore: 'x' })}\n`);
+    const upgraded = createAuditLog({ file: legacy, kioskId: 'k' });
+    await upgraded.append(RECORD);
+    await upgraded.close();
+    expect(await verifyAuditTrail(legacy)).toEqual({ intact: true, lines: 3, start: 'genesis', unchained: 2 });
+    // A line without a hash after a chained one is not accepted.
+    await appendFile(legacy, `${JSON.stringify(old)}\n`);
+    expect(await verifyAuditTrail(legacy)).toMatchObject({ intact: false, badLine: 4 });
   });
 });

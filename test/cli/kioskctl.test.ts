@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createAuditLog } from '../../main/audit/audit-log';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -236,6 +237,26 @@ describe('kioskctl end to end against the sandbox', () => {
     // The same update with the default origins (the base URL's own) prints the link.
     const ok = await runKioskctl([...g, '--json', 'user', 'update', 'arjun.mehta', '--face']);
     expect(parse(ok.stdout)).toMatchObject({ ok: true, facePending: false, reEnrollmentUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1/) });
+  });
+
+  it('audit verify: exit 0 on an intact trail, exit 1 with the first bad line after an edit', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kioskctl-audit-')), 'audit.jsonl');
+    const log = createAuditLog({ file, kioskId: 'k1' });
+    for (const outcome of ['applied', 'rejected', 'applied'] as const) {
+      await log.append({ userNameBefore: 'ravi.kumar', userNameAfter: 'ravi.kumar', changedFields: ['emailId'], face: false, outcome });
+    }
+    await log.close();
+    const ok = await runKioskctl(['--json', 'audit', 'verify', '--file', file]);
+    expect(ok.code).toBe(0);
+    expect(parse(ok.stdout)).toEqual({ ok: true, file, intact: true, lines: 3, start: 'genesis', unchained: 0 });
+    const lines = readFileSync(file, 'utf8').split('\n');
+    writeFileSync(file, lines.map((l, i) => (i === 1 ? l.replace('"rejected"', '"applied"') : l)).join('\n'));
+    const bad = await runKioskctl(['audit', 'verify', '--file', file]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/broken at line 3/);
+    const json = await runKioskctl(['--json', 'audit', 'verify', '--file', file]);
+    expect(parse(json.stdout)).toMatchObject({ ok: false, intact: false, badLine: 3 });
+    expect((await runKioskctl(['audit', 'verify', '--file', join(tmpdir(), 'no-such-trail.jsonl')])).code).toBe(2);
   });
 
   it('exit 5: network down and timeout', async () => {
