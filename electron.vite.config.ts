@@ -51,6 +51,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'renderer/index.html'),
           fallback: resolve(__dirname, 'renderer/fallback.html'),
+          'out-of-order': resolve(__dirname, 'renderer/out-of-order.html'),
           'camera-check': resolve(__dirname, 'renderer/camera-check.html'),
         },
       },

@@ -3,6 +3,7 @@ import { createStderrLogger } from './log/logger';
 import { defaultUserDataDir } from './paths';
 import { KioskError } from '../domain/kiosk-error';
 import { refusedStartReason } from './security/sandbox-switches';
+import { decideGpuAction } from './security/crash-policy';
 import { registerAppScheme } from './electron/app-protocol';
 import { startKiosk, type RunningKiosk } from './electron/kiosk-app';
 
@@ -40,6 +41,22 @@ function startPrimary(): void {
   }
   // Every renderer is sandboxed, whatever a window asks for.
   app.enableSandbox();
+  // A GPU process that keeps dying: the kiosk restarts itself with --disable-gpu (IT may also
+  // start it so), and hardware acceleration is then off.
+  const accelerationOff = process.argv.includes('--disable-gpu');
+  if (accelerationOff) app.disableHardwareAcceleration();
+  let gpuDeaths: number[] = [];
+  app.on('child-process-gone', (_event, details) => {
+    if (details.type !== 'GPU' || details.reason === 'clean-exit') return;
+    const decision = decideGpuAction(gpuDeaths, performance.now(), accelerationOff);
+    gpuDeaths = decision.history;
+    logger.warn('GPU process gone', { reason: details.reason, recent: gpuDeaths.length, accelerationOff });
+    if (decision.action === 'restart-without-gpu') {
+      logger.error('the GPU process keeps dying; restarting the kiosk without hardware acceleration');
+      app.relaunch({ args: [...process.argv.slice(1), '--disable-gpu'] });
+      app.exit(0);
+    }
+  });
   app.on('web-contents-created', (_event, contents) => {
     // Defence in depth for any web contents, including ones created later.
     contents.on('will-attach-webview', (e) => e.preventDefault());

@@ -79,6 +79,7 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     appOrigin,
     entryUrl: `${appOrigin}/index.html`,
     fallbackUrl: `${appOrigin}/fallback.html`,
+    outOfOrderUrl: `${appOrigin}/out-of-order.html`,
     preloadPath: join(__dirname, '../preload/index.js'),
     partition: KIOSK_PARTITION,
     session: ses,

@@ -10,6 +10,8 @@ export interface KioskWindowOptions {
   entryUrl: string;
   /** The page shown after repeated crashes, with its restart button. */
   fallbackUrl: string;
+  /** The static page shown when even the fallback keeps crashing. */
+  outOfOrderUrl: string;
   preloadPath: string;
   partition: string;
   session: Session;
@@ -66,6 +68,7 @@ export function createKioskWindow(options: KioskWindowOptions): KioskWindow {
     abortCustomerSession: options.abortCustomerSession,
     reload: () => loadUrl(options.entryUrl),
     showFallback: () => loadUrl(options.fallbackUrl),
+    showOutOfOrder: () => loadUrl(options.outOfOrderUrl),
     kill: () => contents.forcefullyCrashRenderer(),
     logger,
   });

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger';
-import { decideCrashAction, type CrashEvent, type CrashPolicy, type RenderGoneReason } from '../security/crash-policy';
+import { decideCrashAction, type CrashEvent, type CrashPolicy, type FallbackState, type RenderGoneReason } from '../security/crash-policy';
 
 /** The events of a web contents that recovery listens to (Electron's, or a fake in tests). */
 export interface CrashSource {
@@ -12,6 +12,8 @@ export interface CrashRecoveryDeps {
   abortCustomerSession(): void;
   reload(): void;
   showFallback(): void;
+  /** Loads the static out-of-order page (no script): the end when even the fallback keeps dying. */
+  showOutOfOrder(): void;
   /** Kills the hung renderer; its `render-process-gone` then runs the policy. */
   kill(): void;
   logger: Logger;
@@ -41,8 +43,16 @@ export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps
   const clearTimer = deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   const graceMs = deps.unresponsiveGraceMs ?? 15_000;
   let history: number[] = [];
-  let fallback = false;
+  const screens: FallbackState = { fallbackLoads: 0, outOfOrder: false };
   let hangTimer: unknown = null;
+  /** A fallback load waiting out its back-off; crashes meanwhile do not add another. */
+  let pendingFallback: unknown = null;
+
+  function showFallback(): void {
+    pendingFallback = null;
+    screens.fallbackLoads++;
+    deps.showFallback();
+  }
 
   function stopHangTimer(): void {
     if (hangTimer !== null) clearTimer(hangTimer);
@@ -51,7 +61,7 @@ export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps
 
   function run(event: CrashEvent): void {
     if (event.kind === 'gone') stopHangTimer();
-    const decision = decideCrashAction(event, history, now(), deps.policy, fallback);
+    const decision = decideCrashAction(event, history, now(), deps.policy, screens);
     history = decision.history;
     switch (decision.action) {
       case 'ignore':
@@ -66,6 +76,14 @@ export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps
         deps.logger.warn('kiosk page unresponsive; restarting its renderer');
         deps.kill();
         return;
+      case 'out-of-order':
+        stopHangTimer();
+        if (pendingFallback !== null) clearTimer(pendingFallback);
+        pendingFallback = null;
+        screens.outOfOrder = true;
+        deps.logger.error('the fallback screen keeps crashing; showing the out-of-order page', { loads: screens.fallbackLoads });
+        deps.showOutOfOrder();
+        return;
       case 'reload':
       case 'fallback':
         stopHangTimer();
@@ -75,9 +93,11 @@ export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps
           deps.logger.error('could not abort the customer session after a renderer crash');
         }
         if (decision.action === 'fallback') {
-          fallback = true;
-          deps.logger.error('kiosk page crashed repeatedly; showing the fallback screen', { crashes: history.length });
-          deps.showFallback();
+          if (pendingFallback !== null) return;
+          const delayMs = decision.delayMs ?? 0;
+          deps.logger.error('kiosk page crashed repeatedly; showing the fallback screen', { crashes: history.length, delayMs });
+          if (delayMs === 0) showFallback();
+          else pendingFallback = setTimer(showFallback, delayMs);
         } else {
           deps.logger.warn('kiosk page crashed; reloading', { crashes: history.length });
           deps.reload();
@@ -92,5 +112,5 @@ export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps
   });
   source.on('unresponsive', () => run({ kind: 'unresponsive' }));
   source.on('responsive', stopHangTimer);
-  return { fallbackShown: () => fallback };
+  return { fallbackShown: () => screens.fallbackLoads > 0 || pendingFallback !== null };
 }

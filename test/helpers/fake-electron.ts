@@ -75,6 +75,9 @@ export interface FakeElectron {
     /** userData as it was when the single-instance lock was taken. */
     lockUserData: string | null;
     quits: number;
+    /** The args of each relaunch (null: the same as this run's). */
+    relaunchArgs: (string[] | null)[];
+    accelerationOff: boolean;
   };
 }
 
@@ -93,7 +96,7 @@ export function createFakeElectron(userData: string, packaged = false): FakeElec
   const ipcHandlers = new Map<string, IpcListener>();
   const sessions = new Map<string, FakeSession>();
   const privilegedSchemes: unknown[] = [];
-  const state: FakeElectron['state'] = { sandboxEnabled: false, exitCodes: [], relaunches: 0, userData, errorBoxes: [], menus: [], lockUserData: null, quits: 0 };
+  const state: FakeElectron['state'] = { sandboxEnabled: false, exitCodes: [], relaunches: 0, userData, errorBoxes: [], menus: [], lockUserData: null, quits: 0, relaunchArgs: [], accelerationOff: false };
   const appEvents = new EventEmitter();
 
   const app = Object.assign(appEvents, {
@@ -113,7 +116,11 @@ export function createFakeElectron(userData: string, packaged = false): FakeElec
     isReady: () => ready,
     quit: () => void state.quits++,
     exit: (code = 0) => void state.exitCodes.push(code),
-    relaunch: () => void state.relaunches++,
+    relaunch: (options?: { args?: string[] }) => {
+      state.relaunches++;
+      state.relaunchArgs.push(options?.args ?? null);
+    },
+    disableHardwareAcceleration: () => void (state.accelerationOff = true),
   });
 
   class BrowserWindow extends EventEmitter implements FakeBrowserWindowLike {

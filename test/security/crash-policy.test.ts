@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideCrashAction, type RenderGoneReason } from '../../main/security/crash-policy';
+import { decideCrashAction, decideGpuAction, type RenderGoneReason } from '../../main/security/crash-policy';
 
 const MIN = 60_000;
 const NOW = 10 * 60 * MIN;
@@ -57,5 +57,21 @@ describe('decideCrashAction', () => {
       actions.push(d.action);
     }
     expect(actions).toEqual(['reload', 'reload', 'reload', 'fallback', 'fallback', 'fallback']);
+  });
+
+  it('backs the fallback off, 1 s doubling to 60 s, then the out-of-order page, then nothing', () => {
+    const after = (fallbackLoads: number, outOfOrder = false) => decideCrashAction({ kind: 'gone', reason: 'crashed' }, [], NOW, undefined, { fallbackLoads, outOfOrder });
+    expect([1, 2, 3, 4, 5].map((n) => after(n).delayMs)).toEqual([1000, 2000, 4000, 8000, 16000]);
+    expect(decideCrashAction({ kind: 'gone', reason: 'crashed' }, [], NOW, { maxCrashes: 3, windowMs: MIN, maxFallbackLoads: 20 }, { fallbackLoads: 9, outOfOrder: false }).delayMs).toBe(60_000);
+    expect(after(6).action).toBe('out-of-order');
+    expect(after(6, true).action).toBe('ignore');
+    expect(after(0).delayMs).toBeUndefined();
+  });
+
+  it('restarts without the GPU after more than 3 GPU deaths in 5 minutes, once', () => {
+    expect(decideGpuAction([NOW - 3 * MIN, NOW - 2 * MIN], NOW, false).action).toBe('ignore');
+    expect(decideGpuAction([NOW - 3 * MIN, NOW - 2 * MIN, NOW - MIN], NOW, false)).toEqual({ action: 'restart-without-gpu', history: [NOW - 3 * MIN, NOW - 2 * MIN, NOW - MIN, NOW] });
+    expect(decideGpuAction([NOW - 6 * MIN, NOW - 2 * MIN, NOW - MIN], NOW, false).action).toBe('ignore');
+    expect(decideGpuAction([NOW - 3 * MIN, NOW - 2 * MIN, NOW - MIN], NOW, true).action).toBe('ignore');
   });
 });

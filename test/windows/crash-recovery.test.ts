@@ -13,6 +13,7 @@ function setup() {
     abortCustomerSession: () => calls.push('abort'),
     reload: () => calls.push('reload'),
     showFallback: () => calls.push('fallback'),
+    showOutOfOrder: () => calls.push('out-of-order'),
     kill: () => calls.push('kill'),
     logger: cap.logger,
     now: () => now,
@@ -58,7 +59,12 @@ describe('crash recovery', () => {
     for (let i = 0; i < 4; i++) s.gone('crashed');
     s.advance(60 * 60_000);
     s.gone('crashed');
+    // Never a reload: the fallback again, after its back-off (this used to load at once).
+    expect(s.calls.at(-1)).toBe('abort');
+    expect(s.timers.at(-1)!.ms).toBe(1000);
+    s.timers.at(-1)!.fn();
     expect(s.calls.slice(-2)).toEqual(['abort', 'fallback']);
+    expect(s.calls.filter((c) => c === 'reload')).toHaveLength(3);
   });
 
   it('drops a pending hang timer when the renderer goes away', () => {
@@ -107,10 +113,37 @@ describe('crash recovery', () => {
       },
       reload: () => calls.push('reload'),
       showFallback: () => calls.push('fallback'),
+      showOutOfOrder: () => calls.push('out-of-order'),
       kill: () => calls.push('kill'),
       logger: captureLogger().logger,
     });
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     expect(calls).toEqual(['reload']);
+  });
+
+  it('never loops: a fallback that keeps crashing is loaded again after 1 s doubling to 60 s, then the out-of-order page stays', () => {
+    const s = setup();
+    for (let i = 0; i < 4; i++) s.gone('crashed');
+    expect(s.calls.filter((c) => c !== 'abort')).toEqual(['reload', 'reload', 'reload', 'fallback']);
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      s.calls.length = 0;
+      s.gone('crashed');
+      // Crashes while a load waits add no second one.
+      s.gone('crashed');
+      const t = s.timers.at(-1)!;
+      delays.push(t.ms);
+      expect(s.calls).not.toContain('fallback');
+      t.fn();
+      expect(s.calls.at(-1)).toBe('fallback');
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000]);
+    s.calls.length = 0;
+    s.gone('crashed');
+    expect(s.calls).toEqual(['out-of-order']);
+    // The end: nothing is loaded again, however often the renderer dies.
+    for (let i = 0; i < 10; i++) s.gone('crashed');
+    expect(s.calls).toEqual(['out-of-order']);
+    expect(s.cap.text()).toContain('showing the out-of-order page');
   });
 });

@@ -225,6 +225,34 @@ describe('the built main bundle as a packaged (production) build', () => {
   });
 });
 
+describe('the built main bundle and a GPU process that keeps dying', () => {
+  it('restarts once without hardware acceleration after the fourth GPU death in 5 minutes; clean exits and other processes do not count', () => {
+    const fake = createFakeElectron('/nonexistent');
+    const { restore } = loadBundle(fake);
+    restore();
+    const gone = (type: string, reason = 'crashed') => fake.appEvents.emit('child-process-gone', {}, { type, reason, exitCode: 1 });
+    gone('Utility');
+    gone('GPU', 'clean-exit');
+    for (let i = 0; i < 3; i++) gone('GPU');
+    expect(fake.state.relaunches).toBe(0);
+    gone('GPU');
+    expect(fake.state.relaunches).toBe(1);
+    // The same arguments as this run (read when the GPU died), plus --disable-gpu.
+    expect(fake.state.relaunchArgs[0]).toEqual([...process.argv.slice(1), '--disable-gpu']);
+    expect(fake.state.exitCodes).toEqual([0]);
+    expect(fake.state.accelerationOff).toBe(false);
+  });
+
+  it('starts with hardware acceleration off under --disable-gpu, and then never restarts for the GPU', () => {
+    const fake = createFakeElectron('/nonexistent');
+    const { restore } = loadBundle(fake, ['--disable-gpu']);
+    restore();
+    expect(fake.state.accelerationOff).toBe(true);
+    for (let i = 0; i < 10; i++) fake.appEvents.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 1 });
+    expect(fake.state.relaunches).toBe(0);
+  });
+});
+
 describe('the built main bundle refuses unsafe starts', () => {
   it.each([['--no-sandbox'], ['--disable-gpu-sandbox']])('exits with %s before creating anything', async (flag) => {
     const fake = createFakeElectron('/nonexistent');
