@@ -52,6 +52,7 @@ export default defineConfig({
           index: resolve(__dirname, 'renderer/index.html'),
           fallback: resolve(__dirname, 'renderer/fallback.html'),
           'out-of-order': resolve(__dirname, 'renderer/out-of-order.html'),
+          'not-configured': resolve(__dirname, 'renderer/not-configured.html'),
           'camera-check': resolve(__dirname, 'renderer/camera-check.html'),
         },
       },

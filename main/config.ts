@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
-import { isAbsolute, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from '../domain/kiosk-error';
 import { countrySchema } from '../domain/profile/profile-rules';
@@ -10,9 +11,45 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/locales';
 import { DEFAULT_IDLE_TIMEOUT_SECONDS } from '../domain/ui-sizes';
 
 
-/** Env var naming the config file; else `<userData>/kiosk-config.json`. */
+/** Env var naming the config file (unpackaged runs and kioskctl only). */
 export const CONFIG_ENV_VAR = 'KIOSK_CONFIG';
+/** The per-user file, in the app's data folder: used when there is no machine-wide file. */
 export const CONFIG_FILE_NAME = 'kiosk-config.json';
+/** Env var naming the machine-wide folder instead of the platform's (unpackaged runs, kioskctl, tests). */
+export const SYSTEM_DIR_ENV_VAR = 'KIOSK_SYSTEM_DIR';
+/** The machine-wide file, in the system folder: it wins over the per-user one. */
+export const SYSTEM_CONFIG_FILE_NAME = 'config.json';
+
+/** The platform's machine-wide config folder. */
+export function defaultSystemDir(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): string {
+  if (platform === 'win32') return join(env['ProgramData'] || 'C:\\ProgramData', 'enrollment-kiosk');
+  if (platform === 'darwin') return '/Library/Application Support/enrollment-kiosk';
+  return '/etc/enrollment-kiosk';
+}
+
+/**
+ * Why a machine-wide config file must not be trusted, or null: on Linux and macOS, a file or
+ * folder that a non-admin user could write (not owned by root, or writable by group or
+ * others). Windows keeps ProgramData admin-only by its ACLs; they are not checked here.
+ */
+export async function systemFileProblem(path: string, platform: NodeJS.Platform = process.platform): Promise<string | null> {
+  if (platform === 'win32') return null;
+  for (const [what, st] of [
+    ['the file', await stat(path)],
+    [`its folder ${dirname(path)}`, await stat(dirname(path))],
+  ] as const) {
+    if (st.uid !== 0) return `${what} is owned by a user other than root (uid ${st.uid})`;
+    if ((st.mode & 0o022) !== 0) return `${what} can be written by users other than root (mode ${(st.mode & 0o777).toString(8)})`;
+  }
+  return null;
+}
+
+/** A packaged kiosk with no config file: it shows where IT must write one, and starts nothing. */
+export class NotConfiguredError extends KioskError {
+  constructor(readonly expectedPath: string) {
+    super('config', `This kiosk is not configured yet. IT: write its configuration to ${expectedPath}.`);
+  }
+}
 const MAX_CONFIG_BYTES = 64 * 1024;
 const SECRET_LIKE_KEYS = /pass(word)?|secret|token|authori[sz]ation|api.?key/i;
 
@@ -145,6 +182,15 @@ export interface LoadConfigDeps {
   /** Reads a file as UTF-8; resolves null when it does not exist. */
   readFile: (path: string) => Promise<string | null>;
   overrides?: ConfigOverrides;
+  /**
+   * A packaged app: KIOSK_CONFIG and KIOSK_SYSTEM_DIR are ignored, no config file at all is
+   * `NotConfiguredError` (never the demo sandbox), and sandbox mode must be asked for.
+   */
+  packaged?: boolean;
+  /** The machine-wide folder (default: the platform's, or KIOSK_SYSTEM_DIR when not packaged). */
+  systemDir?: string;
+  /** Checks a machine-wide file may be trusted (default: `systemFileProblem`). */
+  checkSystemFile?: (path: string) => Promise<string | null>;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -160,23 +206,51 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `key "${key}": ${issue.message}`;
 }
 
-/**
- * Loads and validates the kiosk configuration. No file at the default location means
- * sandbox mode with defaults; a named file that is missing, unreadable, not JSON, or that has
- * unknown keys or wrong types is a `config` KioskError naming the file and the key.
- */
-export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
-  const explicit = deps.env[CONFIG_ENV_VAR];
-  const path = explicit && explicit.length > 0 ? explicit : join(deps.userDataDir, CONFIG_FILE_NAME);
-  let text: string | null;
+/** Reads a config file; null when it does not exist. */
+async function readConfigFile(path: string, readFile: LoadConfigDeps['readFile']): Promise<string | null> {
   try {
-    text = await deps.readFile(path);
+    return await readFile(path);
   } catch {
     throw new KioskError('config', `Config file ${path} could not be read (check its permissions).`);
   }
-  if (text === null && explicit) {
-    throw new KioskError('config', `Config file ${path} (from ${CONFIG_ENV_VAR}) does not exist.`);
+}
+
+/**
+ * Finds the config file: KIOSK_CONFIG (unpackaged runs and kioskctl), else the machine-wide
+ * file (refused when non-admins could write it), else the per-user one. Returns its path and
+ * text (null: no file), and the machine-wide path IT is told about.
+ */
+async function findConfigFile(deps: LoadConfigDeps): Promise<{ path: string; text: string | null; systemPath: string }> {
+  const unpackaged = deps.packaged !== true;
+  const explicit = unpackaged ? deps.env[CONFIG_ENV_VAR] : undefined;
+  const systemDir = (unpackaged ? deps.env[SYSTEM_DIR_ENV_VAR] : undefined) || deps.systemDir || defaultSystemDir(process.platform, deps.env);
+  const systemPath = join(systemDir, SYSTEM_CONFIG_FILE_NAME);
+  if (explicit) {
+    const text = await readConfigFile(explicit, deps.readFile);
+    if (text === null) throw new KioskError('config', `Config file ${explicit} (from ${CONFIG_ENV_VAR}) does not exist.`);
+    return { path: explicit, text, systemPath };
   }
+  const system = await readConfigFile(systemPath, deps.readFile);
+  if (system !== null) {
+    const problem = await (deps.checkSystemFile ?? systemFileProblem)(systemPath).catch(() => 'could not be checked');
+    if (problem) {
+      throw new KioskError('config', `Config file ${systemPath}: ${problem}, so a non-admin user could change the kiosk's settings. IT: make it root's and not writable by others (chmod 644, folder 755).`);
+    }
+    return { path: systemPath, text: system, systemPath };
+  }
+  const userPath = join(deps.userDataDir, CONFIG_FILE_NAME);
+  return { path: userPath, text: await readConfigFile(userPath, deps.readFile), systemPath };
+}
+
+/**
+ * Loads and validates the kiosk configuration (see `findConfigFile` for which file). No file
+ * means sandbox mode with defaults in an unpackaged run, and `NotConfiguredError` in a packaged
+ * one; a named file that is missing, unreadable, not JSON, or that has unknown keys or wrong
+ * types is a `config` KioskError naming the file and the key.
+ */
+export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
+  const { path, text, systemPath } = await findConfigFile(deps);
+  if (text === null && deps.packaged) throw new NotConfiguredError(systemPath);
   let file: ConfigFile = {};
   if (text !== null) {
     if (Buffer.byteLength(text, 'utf8') > MAX_CONFIG_BYTES) {
@@ -199,6 +273,10 @@ export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
     file = parsed.data;
   }
   const extraCa = file.caFile ? await readCaFile(file.caFile, path, deps.readFile) : null;
+  if (deps.packaged && file.mode === undefined && file.baseUrl === undefined) {
+    // A packaged kiosk runs the demo only when asked to, never by default.
+    throw new KioskError('config', `Config file ${path}: key "mode" is required: "vendor" (with "baseUrl") or "sandbox" for the demo.`);
+  }
   return { ...resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path), extraCaCertificates: extraCa };
 }
 

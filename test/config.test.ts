@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkBaseUrl, loadConfig, type ConfigOverrides } from '../main/config';
+import { chmod, chown, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkBaseUrl, loadConfig, NotConfiguredError, systemFileProblem, type ConfigOverrides } from '../main/config';
 import { isLoopbackHost } from '../main/shared/loopback';
 import { KioskError } from '../domain/kiosk-error';
 
@@ -143,6 +146,77 @@ describe('loadConfig', () => {
 
   it('rejects an out-of-range --timeout-ms', async () => {
     expect(await configError(load({}, {}, { requestTimeoutMs: 5 }))).toMatch(/--timeout-ms/);
+  });
+});
+
+describe('which config file: machine-wide first, and a packaged kiosk never runs the demo by default', () => {
+  const vendor = JSON.stringify({ mode: 'vendor', baseUrl: 'https://a.example/dfa', customerName: 'bank' });
+  const sandbox = JSON.stringify({ mode: 'sandbox' });
+  const loadWith = (files: Record<string, string>, opts: { env?: Record<string, string>; packaged?: boolean; problem?: string | null } = {}) =>
+    loadConfig({
+      env: opts.env ?? {},
+      userDataDir: '/home/k/.config/enrollment-kiosk',
+      readFile: async (p) => files[p] ?? null,
+      systemDir: '/etc/enrollment-kiosk',
+      packaged: opts.packaged ?? false,
+      checkSystemFile: async () => opts.problem ?? null,
+    });
+  const SYSTEM = '/etc/enrollment-kiosk/config.json';
+  const USER = '/home/k/.config/enrollment-kiosk/kiosk-config.json';
+
+  it('takes the machine-wide file over the per-user one', async () => {
+    expect(await loadWith({ [SYSTEM]: vendor, [USER]: sandbox })).toMatchObject({ mode: 'vendor', source: SYSTEM });
+    expect(await loadWith({ [USER]: vendor })).toMatchObject({ mode: 'vendor', source: USER });
+  });
+
+  it('refuses a machine-wide file that non-admins could write', async () => {
+    expect(await configError(loadWith({ [SYSTEM]: vendor, [USER]: vendor }, { problem: 'can be written by users other than root' }))).toMatch(
+      /config\.json: can be written by users other than root, so a non-admin user could change/,
+    );
+  });
+
+  it('honours KIOSK_CONFIG and KIOSK_SYSTEM_DIR only when not packaged', async () => {
+    const files = { '/tmp/k.json': vendor, '/tmp/sys/config.json': vendor, [USER]: sandbox };
+    expect(await loadWith(files, { env: { KIOSK_CONFIG: '/tmp/k.json' } })).toMatchObject({ source: '/tmp/k.json' });
+    expect(await loadWith(files, { env: { KIOSK_SYSTEM_DIR: '/tmp/sys' } })).toMatchObject({ source: '/tmp/sys/config.json' });
+    expect(await loadWith(files, { env: { KIOSK_CONFIG: '/tmp/k.json', KIOSK_SYSTEM_DIR: '/tmp/sys' }, packaged: true })).toMatchObject({ mode: 'sandbox', source: USER });
+  });
+
+  it('a packaged kiosk with no file is not configured, and names the machine-wide path', async () => {
+    const err = await loadWith({}, { packaged: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NotConfiguredError);
+    expect(err).toMatchObject({ code: 'config', expectedPath: SYSTEM, message: expect.stringContaining(SYSTEM) });
+    // An unpackaged run still starts the embedded sandbox with no file.
+    expect(await loadWith({})).toMatchObject({ mode: 'sandbox', source: 'defaults' });
+  });
+
+  it('a packaged kiosk runs the sandbox only when its config says "mode": "sandbox"', async () => {
+    expect(await configError(loadWith({ [USER]: '{"kioskId":"k1"}' }, { packaged: true }))).toMatch(/key "mode" is required/);
+    expect(await loadWith({ [USER]: sandbox }, { packaged: true })).toMatchObject({ mode: 'sandbox' });
+    expect(await loadWith({ [SYSTEM]: vendor }, { packaged: true })).toMatchObject({ mode: 'vendor' });
+  });
+});
+
+describe('systemFileProblem (a real file)', () => {
+  it('refuses a machine-wide file or folder non-admins could write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kiosk-system-'));
+    const file = join(dir, 'config.json');
+    await writeFile(file, '{}');
+    await chmod(dir, 0o755);
+    await chmod(file, 0o644);
+    const root = process.getuid?.() === 0;
+    expect(await systemFileProblem(file, 'linux')).toEqual(root ? null : expect.stringMatching(/owned by a user other than root/));
+    await chmod(file, 0o666);
+    expect(await systemFileProblem(file, 'linux')).toMatch(root ? /the file can be written by users other than root \(mode 666\)/ : /owned by/);
+    await chmod(file, 0o644);
+    await chmod(dir, 0o777);
+    if (root) expect(await systemFileProblem(file, 'linux')).toMatch(/its folder .* can be written by users other than root/);
+    if (root) {
+      await chmod(dir, 0o755);
+      await chown(file, 65534, 65534);
+      expect(await systemFileProblem(file, 'linux')).toMatch(/owned by a user other than root \(uid 65534\)/);
+    }
+    expect(await systemFileProblem(file, 'win32')).toBeNull();
   });
 });
 

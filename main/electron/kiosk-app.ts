@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { app, ipcMain, session as electronSession, systemPreferences } from 'electron';
-import { loadConfig } from '../config';
+import { loadConfig, NotConfiguredError, type KioskConfig } from '../config';
 import { createKioskCore } from '../core/kiosk-core';
 import { readOptionalFile } from '../read-optional-file';
 import type { Logger } from '../log/logger';
@@ -33,7 +33,14 @@ export interface RunningKiosk {
 export async function startKiosk(logger: Logger, options: { allowClose: () => boolean }): Promise<RunningKiosk> {
   const production = app.isPackaged;
   const userDataDir = app.getPath('userData');
-  const config = await loadConfig({ env: process.env, userDataDir, readFile: readOptionalFile });
+  let config: KioskConfig | null = null;
+  let notConfigured: NotConfiguredError | null = null;
+  try {
+    config = await loadConfig({ env: process.env, userDataDir, readFile: readOptionalFile, packaged: production });
+  } catch (err) {
+    if (!(err instanceof NotConfiguredError)) throw err;
+    notConfigured = err;
+  }
 
   const devServer = production ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const appOrigin = resolveAppOrigin(devServer, production);
@@ -42,6 +49,31 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
   const rendererDir = join(__dirname, '../renderer');
   handleAppProtocol(ses, createAppFileServer(rendererDir, APP_ORIGIN));
   const cameraCheckFiles = createAppFileServer(rendererDir, APP_ORIGIN, { permissionsPolicy: 'camera=(self), microphone=(), geolocation=()' });
+
+  const windowFor = (entryPage: string, abortCustomerSession: () => void): KioskWindow =>
+    createKioskWindow({
+      appOrigin,
+      entryUrl: `${appOrigin}/${entryPage}`,
+      fallbackUrl: `${appOrigin}/fallback.html`,
+      outOfOrderUrl: `${appOrigin}/out-of-order.html`,
+      preloadPath: join(__dirname, '../preload/index.js'),
+      partition: KIOSK_PARTITION,
+      session: ses,
+      production,
+      logger,
+      abortCustomerSession,
+      allowClose: options.allowClose,
+    });
+
+  if (notConfigured || !config) {
+    // A packaged kiosk without a config: no sandbox, no services, no IPC; one screen that
+    // tells IT which file to write.
+    const expected = notConfigured?.expectedPath ?? '';
+    logger.error('not configured', { expected });
+    const screen = windowFor(`not-configured.html#${encodeURIComponent(expected)}`, () => undefined);
+    await screen.load();
+    return { kiosk: screen, close: async () => undefined };
+  }
 
   // The window is built after the core (it needs the core to abort a customer session); the
   // core's ports reach it only once a renderer exists to ask for them.
@@ -75,19 +107,7 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     },
   });
 
-  kiosk = createKioskWindow({
-    appOrigin,
-    entryUrl: `${appOrigin}/index.html`,
-    fallbackUrl: `${appOrigin}/fallback.html`,
-    outOfOrderUrl: `${appOrigin}/out-of-order.html`,
-    preloadPath: join(__dirname, '../preload/index.js'),
-    partition: KIOSK_PARTITION,
-    session: ses,
-    production,
-    logger,
-    abortCustomerSession: () => core.abortCustomerSession(),
-    allowClose: options.allowClose,
-  });
+  kiosk = windowFor('index.html', () => core.abortCustomerSession());
   registerKioskIpc(core, electronIpcRegistry(ipcMain), {
     isTrustedSender: createSenderCheck({ kioskWebContentsId: () => contents()?.id ?? null, appOrigin }),
     version: app.getVersion(),

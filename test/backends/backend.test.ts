@@ -4,7 +4,7 @@ import { openBackend, type Backend } from '../../main/backends/backend';
 import { captureLogger } from '../helpers/capture-logger';
 
 async function config(file: Record<string, unknown> | null) {
-  return loadConfig({ env: {}, userDataDir: '/nonexistent', readFile: async () => (file ? JSON.stringify(file) : null) });
+  return loadConfig({ env: {}, userDataDir: '/nonexistent', readFile: async (p) => (file && p === '/nonexistent/kiosk-config.json' ? JSON.stringify(file) : null) });
 }
 
 let opened: Backend | null = null;

@@ -225,6 +225,35 @@ describe('the built main bundle as a packaged (production) build', () => {
   });
 });
 
+describe('the built main bundle, packaged, with no config file', () => {
+  it('shows the "not configured" screen naming the machine-wide file; no sandbox, no services, no IPC', async () => {
+    const scratch = await mkdtemp(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'main-bundle-nc-'));
+    const saved = { xdg: process.env['XDG_CONFIG_HOME'], config: process.env['KIOSK_CONFIG'], system: process.env['KIOSK_SYSTEM_DIR'] };
+    process.env['XDG_CONFIG_HOME'] = scratch;
+    // Ignored by a packaged kiosk: neither may point it at a file.
+    process.env['KIOSK_CONFIG'] = join(scratch, 'elsewhere.json');
+    process.env['KIOSK_SYSTEM_DIR'] = scratch;
+    const fake = createFakeElectron(scratch, true);
+    const { stderr, restore } = loadBundle(fake);
+    try {
+      fake.markReady();
+      await until(() => fake.windows[0]?.webContents.loaded.length === 1, 'the not-configured page to load');
+      expect(fake.windows[0]!.webContents.loaded).toEqual([`kiosk://app/not-configured.html#${encodeURIComponent('/etc/enrollment-kiosk/config.json')}`]);
+      expect(fake.ipcHandlers.size).toBe(0);
+      expect(fake.state.exitCodes).toEqual([]);
+      expect(stderr.join('')).not.toContain('sandbox service started');
+      expect(stderr.join('')).toContain('not configured');
+    } finally {
+      restore();
+      process.env['XDG_CONFIG_HOME'] = saved.xdg;
+      if (saved.config === undefined) delete process.env['KIOSK_CONFIG'];
+      else process.env['KIOSK_CONFIG'] = saved.config;
+      if (saved.system === undefined) delete process.env['KIOSK_SYSTEM_DIR'];
+      else process.env['KIOSK_SYSTEM_DIR'] = saved.system;
+    }
+  });
+});
+
 describe('the built main bundle and a GPU process that keeps dying', () => {
   it('restarts once without hardware acceleration after the fourth GPU death in 5 minutes; clean exits and other processes do not count', () => {
     const fake = createFakeElectron('/nonexistent');
