@@ -121,7 +121,6 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     audit,
     markFacePending: enrollment.markFacePending,
     enrollmentOrigin: backend.enrollmentOrigin,
-    defaultCountry: config.defaultCountry,
   });
   return {
     config,

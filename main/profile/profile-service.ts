@@ -12,7 +12,7 @@ import {
   newUserNameSchema,
   type ProfileFields,
 } from '../../domain/profile/profile-rules';
-import { normalizePhone } from '../../domain/profile/phone-rules';
+import { normalizePhone, phoneRegionOf, plausiblePhone, regionLabel, type PhoneRegion } from '../../domain/profile/phone-rules';
 import { compiled } from '../shared/compiled-schema';
 import { PROFILE_FIELDS as FIELDS, profileValues } from '../../domain/profile/profile-fields';
 import type { ReconcileVerdict } from '../../domain/outcomes';
@@ -43,7 +43,8 @@ export interface ProfileService {
   isUserNameAvailable(userName: string): Promise<boolean>;
   /**
    * Reads the current details and validates the changes into a plan (no update sent). A phone
-   * number is read as one of `country` (default: the service's).
+   * number is read as one of `country` when given (kioskctl --country), else of the record's
+   * own dialling code (an NRI customer's 44), else of the service's country.
    */
   plan(userName: string, changes: ProfileChanges, face: boolean, country?: string): Promise<UpdatePlan>;
   /** Sends the update for a plan. Never retried; a lost answer is `outcome-unknown`. */
@@ -72,9 +73,11 @@ function check<S extends ZodMiniType>(schema: S, value: unknown): output<S> {
 /**
  * Validates the fields a caller wants to change, without the network. A user name equal to
  * `currentUserName` is not a change and is not held to the new-name rules. Phone numbers come
- * back as national numbers.
+ * back as national numbers of `phone`'s region; with `'plausible'` (before the customer's
+ * record, and so its dialling code, is known) a phone is only checked for its characters and
+ * digit count and comes back as typed.
  */
-export function validateChanges(changes: ProfileChanges, country: string, currentUserName: string): ProfileChanges {
+export function validateChanges(changes: ProfileChanges, phone: string | PhoneRegion | 'plausible', currentUserName: string): ProfileChanges {
   const out: ProfileChanges = {};
   if (changes.userName !== undefined && changes.userName !== currentUserName) {
     out.userName = check(newUserNameSchema, changes.userName);
@@ -82,9 +85,15 @@ export function validateChanges(changes: ProfileChanges, country: string, curren
   if (changes.fullName !== undefined) out.fullName = check(fullNameSchema, changes.fullName);
   if (changes.emailId !== undefined) out.emailId = check(emailSchema, changes.emailId);
   if (changes.phoneNumber !== undefined) {
-    const national = normalizePhone(changes.phoneNumber, country);
-    if (national === null) throw new KioskError('invalid-input', `Enter a valid phone number for ${country}.`);
-    out.phoneNumber = national;
+    if (phone === 'plausible') {
+      if (!plausiblePhone(changes.phoneNumber)) throw new KioskError('invalid-input', 'Enter a valid phone number.');
+      out.phoneNumber = changes.phoneNumber;
+    } else {
+      const region: PhoneRegion = typeof phone === 'string' ? { country: phone } : phone;
+      const national = normalizePhone(changes.phoneNumber, region);
+      if (national === null) throw new KioskError('invalid-input', `Enter a valid phone number for ${regionLabel(region)}.`);
+      out.phoneNumber = national;
+    }
   }
   return out;
 }
@@ -93,8 +102,8 @@ export function validateChanges(changes: ProfileChanges, country: string, curren
  * Builds the update for one record. Only fields that change are held to the kiosk's rules (a
  * legacy value the vendor already has is sent back as it is); all four are always sent.
  */
-export function buildPlan(current: ProfileFields, changes: ProfileChanges, face: boolean, country: string): UpdatePlan {
-  const after: ProfileFields = { ...current, ...validateChanges(changes, country, current.userName) };
+export function buildPlan(current: ProfileFields, changes: ProfileChanges, face: boolean, phone: string | PhoneRegion): UpdatePlan {
+  const after: ProfileFields = { ...current, ...validateChanges(changes, phone, current.userName) };
   const changed = FIELDS.filter((f) => after[f] !== current[f]);
   if (changed.length === 0 && !face) {
     throw new KioskError('invalid-input', 'Nothing to change: edit a field or choose to update the face.');
@@ -126,9 +135,10 @@ export function createProfileService(deps: ProfileDeps): ProfileService {
       check(newUserNameSchema, userName);
       return (await tryLookup(userName)) === null;
     },
-    async plan(userName, changes, face, phoneCountry = country) {
-      const current = profileValues(await lookup(userName));
-      const plan = buildPlan(current, changes, face, phoneCountry);
+    async plan(userName, changes, face, phoneCountry) {
+      const record = await lookup(userName);
+      const region: PhoneRegion = phoneCountry ? { country: phoneCountry } : phoneRegionOf(record.countryCode, country);
+      const plan = buildPlan(profileValues(record), changes, face, region);
       if (plan.changed.includes('userName') && (await tryLookup(plan.after.userName)) !== null) {
         throw new KioskError('invalid-input', 'That user name is already taken. Choose another one.');
       }

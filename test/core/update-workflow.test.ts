@@ -37,7 +37,6 @@ function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconc
     audit,
     markFacePending: (u) => void facePending.push(u),
     enrollmentOrigin: (url) => acceptEnrollmentUrl(url, ['https://vendor.example']),
-    defaultCountry: 'IN',
   });
   return { workflow, lines, journal, facePending };
 }
@@ -63,17 +62,22 @@ describe('the update workflow', () => {
     const read: string[] = [];
     const { workflow, lines } = setup({ plan: async (u, _c, face) => (read.push(u), planFor(face)) });
     await expect(workflow.submit({ ...request, changes: { emailId: 'not-an-email' } })).rejects.toMatchObject({ code: 'invalid-input' });
+    // Before the record (and its dialling code) is read, what holds for any phone number.
     await expect(workflow.submit({ ...request, updateId: 'b'.repeat(8), changes: { phoneNumber: '12' } })).rejects.toMatchObject({
       code: 'invalid-input',
-      message: 'Enter a valid phone number for IN.',
+      message: 'Enter a valid phone number.',
     });
     expect(read).toEqual([]);
     expect(lines.map((l) => [l.what.changedFields, l.outcome])).toEqual([
       [['emailId'], 'rejected'],
       [['phoneNumber'], 'rejected'],
     ]);
-    // A request's own country wins over the kiosk's.
+    // A request that names its country (kioskctl --country) is checked in full at once.
     await expect(workflow.submit({ ...request, updateId: 'c'.repeat(8), changes: { phoneNumber: '+44 20 7946 0958' }, country: 'GB' })).resolves.toBeDefined();
+    await expect(workflow.submit({ ...request, updateId: 'd'.repeat(8), changes: { phoneNumber: '+44 20 7946 0958' }, country: 'IN' })).rejects.toMatchObject({
+      message: 'Enter a valid phone number for IN.',
+    });
+    expect(read).toEqual(['ravi.kumar']);
   });
 
   it('audits a failed read before the update as failed', async () => {

@@ -131,6 +131,17 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
   });
 
+  it("validates a phone against the customer's own dialling code: an NRI record with 44 takes a UK number, not an Indian one", async () => {
+    const { h } = await signedIn();
+    h.sandbox.state.createUser({ userName: 'kavya.nri', fullName: 'Kavya Rao', emailId: 'kavya@example.com', phoneNumber: '7700900123', countryCode: '44' }, 'success');
+    const indian = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.nri', changes: { phoneNumber: '+91 98765 43210' }, face: false });
+    expect(indian).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Enter a valid phone number for +44.' } });
+    expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(0);
+    const uk = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.nri', changes: { phoneNumber: '07911 123456' }, face: false });
+    expect(uk).toMatchObject({ ok: true, value: { changed: ['phoneNumber'], after: { phoneNumber: '7911123456' } } });
+    expect(h.sandbox.state.details('kavya.nri')).toMatchObject({ phoneNumber: '7911123456', countryCode: '44' });
+  });
+
   it('checks the full rules in main: a taken new user name and a bad phone never reach the update call', async () => {
     const { h } = await signedIn();
     const taken = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'priya.sharma' }, face: false });

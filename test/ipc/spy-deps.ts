@@ -53,7 +53,6 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
       audit,
       markFacePending: () => void calls.push('enrollment.markFacePending'),
       enrollmentOrigin: (url) => acceptEnrollmentUrl(url, ['http://127.0.0.1:4000']),
-      defaultCountry: 'IN',
     }),
     journal,
     enrollment,

@@ -42,9 +42,18 @@ describe('validators', () => {
   });
 
   it('checks phones with the lazily loaded rules', async () => {
-    expect(await checkPhone('+91 91234 56780', 'IN')).toEqual({ national: '9123456780' });
-    expect(await checkPhone('+91 12345', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
-    expect(await checkPhone('+1 415 555 2671', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
+    expect(await checkPhone('+91 91234 56780', '+91', 'IN')).toEqual({ national: '9123456780' });
+    expect(await checkPhone('+91 12345', '+91', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
+    expect(await checkPhone('+1 415 555 2671', '+91', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
+  });
+
+  it("checks a phone against the customer's own dialling code (an NRI record with 44), the kiosk's country only without one", async () => {
+    expect(await checkPhone('07911 123456', '44', 'IN')).toEqual({ national: '7911123456' });
+    expect(await checkPhone('+44 7911 123456', '+44', 'IN')).toEqual({ national: '7911123456' });
+    // An Indian mobile number would be stored under the UK code: refused.
+    expect(await checkPhone('+91 98765 43210', '+44', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
+    expect(await checkPhone('98765 43210', '', 'IN')).toEqual({ national: '9876543210' });
+    expect(await checkPhone('+44 7911 123456', '', 'IN')).toEqual({ error: 'phoneNumber.invalid' });
   });
 });
 

@@ -60,8 +60,6 @@ export interface UpdateWorkflowDeps {
   markFacePending(userName: string): void;
   /** The backend's rule for re-enrollment links the kiosk may open. */
   enrollmentOrigin(url: string): string | null;
-  /** Country of phone numbers when a request names none (the config's). */
-  defaultCountry: string;
 }
 
 const AUDIT_FAILED = ' The audit record could not be written either. Tell branch IT.';
@@ -85,7 +83,9 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
       if (journal.isUsed(updateId)) throw new KioskError('invalid-input', ALREADY_SENT);
       let plan: UpdatePlan;
       try {
-        validateChanges(changes, country ?? deps.defaultCountry, userName);
+        // The customer's dialling code is known only once the record is read: before that, a
+        // phone is checked for what holds anywhere (a named country is checked in full).
+        validateChanges(changes, country ?? 'plausible', userName);
         plan = await profile.plan(userName, changes, face, country);
       } catch (err) {
         // Refused before the update call: still an attempt, recorded with the fields asked for.

@@ -47,11 +47,15 @@ function loadPhoneRules(): Promise<PhoneRules> {
   return phoneRules;
 }
 
-/** Full phone check for a country: the national number, or the error to show. */
-export async function checkPhone(value: string, country: string): Promise<{ national: string } | { error: FieldError }> {
+/**
+ * Full phone check for the customer's own dialling code (the record's `countryCode`, e.g. an
+ * NRI customer's +44), or the kiosk's country when the record has none: the national number,
+ * or the error to show.
+ */
+export async function checkPhone(value: string, countryCode: string, kioskCountry: string): Promise<{ national: string } | { error: FieldError }> {
   const quick = checkField('phoneNumber', value, '');
   if (quick) return { error: quick };
-  const { normalizePhone } = await loadPhoneRules();
-  const national = normalizePhone(value, country);
+  const { normalizePhone, phoneRegionOf } = await loadPhoneRules();
+  const national = normalizePhone(value, phoneRegionOf(countryCode, kioskCountry));
   return national === null ? { error: 'phoneNumber.invalid' } : { national };
 }

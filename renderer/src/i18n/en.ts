@@ -157,7 +157,7 @@ export const en = {
     phoneNumber: {
       required: 'Enter the phone number.',
       characters: 'Use digits, spaces and an optional + only.',
-      invalid: 'This is not a valid phone number for the kiosk’s country.',
+      invalid: 'This is not a valid phone number for the customer’s country code.',
     },
     form: {
       nothingChanged: 'Nothing to change: edit a field or choose to update the face.',

@@ -58,9 +58,10 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
   /** Checks a typed phone with the full rules once they are loaded, if it is still the draft's. */
   async function checkPhoneLater(value: string): Promise<void> {
     const info = get().info;
+    const customer = get().profile.customer;
     const at = epoch();
-    if (!info) return;
-    const r = await checkPhone(value, info.country);
+    if (!info || !customer) return;
+    const r = await checkPhone(value, customer.countryCode, info.country);
     const { draft, fieldErrors } = get().profile;
     if (epoch() !== at || draft?.phoneNumber !== value || !('error' in r)) return;
     patch({ fieldErrors: { ...fieldErrors, phoneNumber: r.error } });
@@ -115,7 +116,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       patch({ reviewBusy: true, formError: null, formMessage: null });
       let national = customer.phoneNumber;
       if (!errors.phoneNumber && draft.phoneNumber !== recordValue(customer, 'phoneNumber')) {
-        const phone = await checkPhone(draft.phoneNumber, info.country);
+        const phone = await checkPhone(draft.phoneNumber, customer.countryCode, info.country);
         if (epoch() !== at) return;
         if ('error' in phone) errors.phoneNumber = phone.error;
         else national = phone.national;
