@@ -80,7 +80,8 @@ export async function openBackend(config: KioskConfig, deps: BackendDeps): Promi
         throw new KioskError('config', err instanceof Error ? err.message : 'Bad KIOSK_SANDBOX_SWITCHES.');
       }
     }
-    service = await startSandbox({ customerName: config.customerName, ...options, switches });
+    // The embedded service reads the update key the config names, as the client sends it.
+    service = await startSandbox({ customerName: config.customerName, updateParamsKey: config.updateParamsKey, ...options, switches });
     deps.logger.info('sandbox service started', { port: service.port });
   }
   let closed: Promise<void> | null = null;

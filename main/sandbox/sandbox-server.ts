@@ -3,12 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { SandboxRejection, SandboxState, type SandboxStateOptions } from './sandbox-state';
 import { PAGE_CSP, reenrollPageHtml, REENROLL_CSS, REENROLL_JS } from './reenroll-page';
+import type { UpdateParamsKey } from '../config';
 
 export interface SandboxOptions extends SandboxStateOptions {
   /** 0 (default) picks a random free port. */
   port?: number;
   /** Carries on with the users and tokens of an earlier run on the same port (a restart). */
   state?: SandboxState;
+  /**
+   * The one spelling of the update call's parameters key this service reads (the vendor's is
+   * unknown): a client sending the other one is refused, so a wrong default fails a test.
+   */
+  updateParamsKey?: UpdateParamsKey;
 }
 
 export interface RunningSandbox {
@@ -108,6 +114,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
  * HTTP 400 / status "422" error envelope, and 401 for a missing or wrong token.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const updateParamsKey = options.updateParamsKey ?? 'parametersToBeUpdated';
   // Created once the port is known, before any request can arrive.
   let state: SandboxState = undefined as unknown as SandboxState;
   const counts = new Map<string, number>();
@@ -155,7 +162,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       case '/user/update': {
         const b = parse(bodies.update, body);
         authorize(req, b.customerName);
-        const p = (b.parametersToBeUpdated ?? b.parametersTobeUpdated) as z.output<typeof params>;
+        const p = b[updateParamsKey];
+        if (p === undefined) throw new SandboxRejection(`${updateParamsKey} is required`);
         const url = state.update(b.userName, p, b.faceToBeUpdated === 'yes');
         return send(res, 200, {
           status: '200 OK',

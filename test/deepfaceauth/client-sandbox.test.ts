@@ -50,8 +50,18 @@ describe('DeepFaceAuth client against the sandbox', () => {
     expect((await fx.client.userDetails(accessToken, 'ravi.kumar')).fullName).toBe('Ravi Kumar Rao');
   });
 
-  it('uses the lower-case-b key when configured, and the sandbox accepts it', async () => {
+  it("a client whose update key differs from the service's is refused, so a wrong default fails here", async () => {
     fx = await sandboxClient(captureLogger().logger, {}, 'parametersTobeUpdated');
+    const { accessToken } = await fx.client.login(DEMO_CUSTOMER.password);
+    await expect(fx.client.updateUser(accessToken, { userName: 'ravi.kumar', face: false, params: { ...RAVI, emailId: 'ravi@example.com' } })).rejects.toMatchObject({
+      code: 'rejected',
+      message: 'parametersToBeUpdated is required',
+    });
+    expect((await fx.client.userDetails(accessToken, 'ravi.kumar')).emailId).not.toBe('ravi@example.com');
+  });
+
+  it('uses the lower-case-b key when configured, and a sandbox set to it accepts it', async () => {
+    fx = await sandboxClient(captureLogger().logger, { updateParamsKey: 'parametersTobeUpdated' }, 'parametersTobeUpdated');
     const { accessToken } = await fx.client.login(DEMO_CUSTOMER.password);
     await fx.client.updateUser(accessToken, { userName: 'ravi.kumar', face: false, params: { ...RAVI, emailId: 'ravi@example.com' } });
     const body = JSON.parse(fx.sent[1]!.body) as Record<string, unknown>;

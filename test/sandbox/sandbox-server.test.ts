@@ -80,13 +80,22 @@ describe('sandbox service', () => {
     expect((r.body['error'] as { message: string }).message).toMatch(msg);
   });
 
-  it('accepts either spelling of the update key, but not both', async () => {
+  // This test used to accept either spelling: the sandbox reads only the one it is set to
+  // (the table's by default), so a client sending the other one fails.
+  it('accepts only its own spelling of the update key (the table spelling by default), never both', async () => {
     sb = await startSandbox();
-    const t = await login();
+    let t = await login();
     const base = { customerName: 'demo-bank', userName: 'ravi.kumar', faceToBeUpdated: 'no' };
-    expect((await post('/user/update', { ...base, parametersTobeUpdated: PARAMS }, { Authorization: t })).status).toBe(200);
+    const other = await post('/user/update', { ...base, parametersTobeUpdated: PARAMS }, { Authorization: t });
+    expect(other.status).toBe(400);
+    expect((other.body['error'] as { message: string }).message).toBe('parametersToBeUpdated is required');
     expect((await post('/user/update', { ...base, parametersToBeUpdated: PARAMS }, { Authorization: t })).status).toBe(200);
     expect((await post('/user/update', { ...base, parametersToBeUpdated: PARAMS, parametersTobeUpdated: PARAMS }, { Authorization: t })).status).toBe(400);
+    await sb.close();
+    sb = await startSandbox({ updateParamsKey: 'parametersTobeUpdated' });
+    t = await login();
+    expect((await post('/user/update', { ...base, parametersTobeUpdated: PARAMS }, { Authorization: t })).status).toBe(200);
+    expect((await post('/user/update', { ...base, parametersToBeUpdated: PARAMS }, { Authorization: t })).status).toBe(400);
   });
 
   it('rejects a body that is not JSON or not sent as JSON', async () => {
