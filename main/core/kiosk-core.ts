@@ -9,6 +9,8 @@ import { createEnrollmentController, type EnrollmentController, type EnrollmentD
 import type { Push } from '../ipc/push';
 import type { Logger } from '../log/logger';
 import { createUpdateJournal, type UpdateJournal } from '../profile/update-journal';
+import { FACE_PENDING_FILE_NAME, openFacePendingList } from '../enrollment/face-pending-list';
+import { join } from 'node:path';
 import type { KeychainBackend } from '../secrets/token-store';
 import { createServices, type KioskServices } from './services';
 import { createUpdateWorkflow, type UpdateWorkflow } from './workflows/update-workflow';
@@ -44,6 +46,8 @@ export interface KioskPorts {
   enrollmentPoll?: EnrollmentDeps['poll'];
   /** Overall limit of a re-enrollment (default: the config's). */
   enrollmentTimeoutMs?: number;
+  /** Where the face-pending list is kept (default: in the data folder); null: memory only. */
+  facePendingFile?: string | null;
 }
 
 /**
@@ -98,6 +102,12 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     else logger.error('audit line could not be written', { outcome });
   });
   const camera = ports.camera ?? NO_CAMERA;
+  const clock = ports.now;
+  const pending = await openFacePendingList({
+    file: ports.facePendingFile === undefined ? join(ports.userDataDir, FACE_PENDING_FILE_NAME) : ports.facePendingFile,
+    logger,
+    ...(clock ? { now: () => clock().getTime() } : {}),
+  });
   const enrollment = createEnrollmentController({
     journal,
     enrollmentOrigin: backend.enrollmentOrigin,
@@ -113,6 +123,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     audit: (plan, outcome) => audit.plan(plan, outcome),
     finished: (event) => push('enrollment:finished', event),
     logger,
+    pending,
     ...(ports.enrollmentPoll ? { poll: ports.enrollmentPoll } : {}),
   });
   const updates = createUpdateWorkflow({
@@ -137,6 +148,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     },
     async close() {
       await enrollment.abort();
+      await pending.flushed();
       journal.clear();
       // After the last audit line (an open recording ends with one).
       await auditLog.close();

@@ -4,6 +4,7 @@ import type { UpdatePlan } from '../profile/profile-service';
 import type { UpdateJournal } from '../profile/update-journal';
 import { KioskError } from '../../domain/kiosk-error';
 import type { StatusUrlSource } from '../config';
+import type { FacePendingList } from './face-pending-list';
 import { createEnrollmentPoll, type EnrollmentHint, type EnrollmentOutcome, type PollDeps } from './enrollment-poll';
 
 
@@ -38,6 +39,8 @@ export interface EnrollmentDeps {
   /** Tells the renderer, after the window and its partition are gone. */
   finished(event: EnrollmentFinished): void;
   logger: Logger;
+  /** Who has an unfinished face (kept on disk by the core); default: memory only. */
+  pending?: Pick<FacePendingList, 'has' | 'add' | 'delete'>;
   /** Timer and delay overrides (tests). */
   poll?: Partial<Pick<PollDeps, 'now' | 'setTimer' | 'clearTimer' | 'firstDelayMs' | 'maxDelayMs' | 'factor'>>;
 }
@@ -66,7 +69,7 @@ export interface EnrollmentController {
  * the renderer. Knows nothing of Electron.
  */
 export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentController {
-  const pending = new Set<string>();
+  const pending = deps.pending ?? new Set<string>();
   let active: { done: Promise<void>; hint(h: EnrollmentHint): void } | null = null;
   // Set synchronously when a start begins, so a second start or an abort cannot slip in
   // while the first one awaits.

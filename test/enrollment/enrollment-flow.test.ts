@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EnrollmentHint } from '../../main/enrollment/enrollment-poll';
 import { createEnrollmentController } from '../../main/enrollment/enrollment-controller';
@@ -88,6 +91,28 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     expect(await finished(h)).toMatchObject({ outcome: 'cancelled' });
     expect(w.log).toEqual(['open', 'closed-and-cleared']);
     expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
+  });
+
+  it('remembers an unfinished face across a restart of the kiosk', async () => {
+    const file = join(await mkdtemp(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'restart-')), 'face-pending.json');
+    const w = fakeWindows();
+    const first = await createIpcHarness(captureLogger().logger, { openEnrollmentWindow: w.open, enrollmentPoll: FAST, enrollmentTimeoutMs: 200, facePendingFile: file });
+    h = first;
+    await first.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+    const updateId = randomUUID();
+    expect(await first.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true })).toMatchObject({ ok: true });
+    await first.invoke('enrollment:start', { updateId });
+    expect(await finished(first)).toMatchObject({ outcome: 'timed-out' });
+    await first.close();
+    // A new kiosk process on the same data folder.
+    h = await createIpcHarness(captureLogger().logger, { facePendingFile: file });
+    await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+    expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
+    expect(await h.invoke('profile:lookup', { userName: 'ravi.kumar' })).toMatchObject({ ok: true, value: { facePending: false } });
+    // User names only (with when each was added): no e-mail address, no phone number.
+    const kept = JSON.parse(await readFile(file, 'utf8')) as { entries: Record<string, number> };
+    expect(Object.keys(kept.entries)).toEqual(['priya.sharma']);
+    expect(JSON.stringify(kept)).not.toMatch(/@|9123456780/);
   });
 
   it('times out when the customer walks away; the audit says face-pending', async () => {

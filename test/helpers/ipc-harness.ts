@@ -93,6 +93,8 @@ export async function createIpcHarness(
     loadBackend?: () => Promise<KeychainBackend>;
     /** Keeps a token already in the keychain, as a restarted kiosk would (default: cleared). */
     keepStoredToken?: boolean;
+    /** The face-pending list's file (default: a fresh one), e.g. one a previous harness wrote. */
+    facePendingFile?: string;
   } = {},
 ): Promise<IpcHarness> {
   const configFile = options.config ? JSON.stringify(options.config) : null;
@@ -119,6 +121,7 @@ export async function createIpcHarness(
       return options.wrapTransport ? options.wrapTransport(recorded) : recorded;
     },
     auditLog: options.audit ?? createAuditLog({ file: join(scratch(), 'audit.jsonl'), kioskId: 'test-kiosk' }),
+    facePendingFile: options.facePendingFile ?? join(scratch(), 'face-pending.json'),
     push: createPush(() => ({
       isDestroyed: () => false,
       send: (channel, payload) => {
