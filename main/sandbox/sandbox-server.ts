@@ -36,7 +36,8 @@ const params = z.object({
   userName,
   fullName: z.string().trim().min(1).max(256),
   emailId: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'emailId is not a valid e-mail address'),
-  phoneNumber: z.string().regex(/^\d{6,15}$/, 'phoneNumber must be digits'),
+  // Digits, or (checked against the record in SandboxState.update) the record's own legacy value sent back.
+  phoneNumber: z.string().min(1).max(32),
 });
 const withCustomer = { customerName: z.string().min(1) };
 const bodies = {

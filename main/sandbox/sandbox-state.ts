@@ -122,6 +122,10 @@ export class SandboxState {
 
   update(userName: string, params: Omit<DemoUser, 'countryCode'>, face: boolean): string | null {
     const u = this.details(userName);
+    // Like a vendor that keeps old records: a stored legacy phone may come back unchanged, a new one must be digits.
+    if (params.phoneNumber !== u.phoneNumber && !/^\d{6,15}$/.test(params.phoneNumber)) {
+      throw new SandboxRejection('phoneNumber must be digits');
+    }
     if (params.userName !== userName && this.users.has(params.userName)) {
       throw new SandboxRejection('userName already exists');
     }

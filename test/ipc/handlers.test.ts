@@ -142,6 +142,17 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     expect(h.sandbox.state.details('kavya.nri')).toMatchObject({ phoneNumber: '7911123456', countryCode: '44' });
   });
 
+  it('edits another field of a record whose phone is in a legacy format: the phone goes back as the vendor gave it', async () => {
+    const { h } = await signedIn();
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'meena.pillai', changes: { emailId: 'meena.p@example.com' }, face: false });
+    expect(r).toMatchObject({ ok: true, value: { changed: ['emailId'], before: { phoneNumber: '+91 98450 12345' }, after: { phoneNumber: '+91 98450 12345' } } });
+    expect(h.sandbox.state.details('meena.pillai')).toMatchObject({ emailId: 'meena.p@example.com', phoneNumber: '+91 98450 12345' });
+    // The NRI demo customer: a UK number is taken for her own +44 record.
+    expect(await h.invoke('profile:lookup', { userName: 'kavya.rao' })).toMatchObject({ ok: true, value: { countryCode: '+44', phoneNumber: '7911123456' } });
+    const uk = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.rao', changes: { phoneNumber: '020 7946 0958' }, face: false });
+    expect(uk).toMatchObject({ ok: true, value: { after: { phoneNumber: '2079460958' } } });
+  });
+
   it('checks the full rules in main: a taken new user name and a bad phone never reach the update call', async () => {
     const { h } = await signedIn();
     const taken = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'priya.sharma' }, face: false });

@@ -98,6 +98,18 @@ describe('sandbox service', () => {
     expect((await post('/user/update', { ...base, parametersToBeUpdated: PARAMS }, { Authorization: t })).status).toBe(400);
   });
 
+  it('takes a legacy-format phone only as the record holds it: a new phone must be digits', async () => {
+    sb = await startSandbox();
+    const t = await login();
+    const meena = { userName: 'meena.pillai', fullName: 'Meena Pillai', emailId: 'meena.pillai@example.com' };
+    const base = { customerName: 'demo-bank', userName: 'meena.pillai', faceToBeUpdated: 'no' };
+    expect((await post('/user/update', { ...base, parametersToBeUpdated: { ...meena, phoneNumber: '+91 98450 12345' } }, { Authorization: t })).status).toBe(200);
+    const changed = await post('/user/update', { ...base, parametersToBeUpdated: { ...meena, phoneNumber: '+91 98450 99999' } }, { Authorization: t });
+    expect(changed.status).toBe(400);
+    expect((changed.body['error'] as { message: string }).message).toBe('phoneNumber must be digits');
+    expect((await post('/user/update', { ...base, parametersToBeUpdated: { ...meena, phoneNumber: '9845099999' } }, { Authorization: t })).status).toBe(200);
+  });
+
   it('rejects a body that is not JSON or not sent as JSON', async () => {
     sb = await startSandbox();
     expect((await post('/login', '{oops')).status).toBe(400);
