@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from '../domain/kiosk-error';
@@ -20,20 +20,26 @@ export const SYSTEM_DIR_ENV_VAR = 'KIOSK_SYSTEM_DIR';
 /** The machine-wide file, in the system folder: it wins over the per-user one. */
 export const SYSTEM_CONFIG_FILE_NAME = 'config.json';
 
-/** The platform's machine-wide config folder. */
-export function defaultSystemDir(platform: NodeJS.Platform, env: Readonly<Record<string, string | undefined>>): string {
-  if (platform === 'win32') return join(env['ProgramData'] || 'C:\\ProgramData', 'enrollment-kiosk');
+/**
+ * The platform's machine-wide config folder. On Windows the fixed system path, never the
+ * ProgramData environment variable (anyone starting the kiosk could point that elsewhere).
+ */
+export function defaultSystemDir(platform: NodeJS.Platform): string {
+  if (platform === 'win32') return 'C:\\ProgramData\\enrollment-kiosk';
   if (platform === 'darwin') return '/Library/Application Support/enrollment-kiosk';
   return '/etc/enrollment-kiosk';
 }
 
 /**
- * Why a machine-wide config file must not be trusted, or null: on Linux and macOS, a file or
- * folder that a non-admin user could write (not owned by root, or writable by group or
- * others). Windows keeps ProgramData admin-only by its ACLs; they are not checked here.
+ * Why a machine-wide config file must not be trusted, or null: on Linux and macOS, a link
+ * instead of a file, or a file or folder that a non-admin user could write (not owned by
+ * root, or writable by group or others). Windows ACLs are not checked here: Users may create
+ * folders in ProgramData, so IT must create and lock C:\\ProgramData\\enrollment-kiosk when
+ * installing (README, Configuration).
  */
 export async function systemFileProblem(path: string, platform: NodeJS.Platform = process.platform): Promise<string | null> {
   if (platform === 'win32') return null;
+  if ((await lstat(path)).isSymbolicLink()) return 'is a link, not a file';
   for (const [what, st] of [
     ['the file', await stat(path)],
     [`its folder ${dirname(path)}`, await stat(dirname(path))],
@@ -223,7 +229,7 @@ async function readConfigFile(path: string, readFile: LoadConfigDeps['readFile']
 async function findConfigFile(deps: LoadConfigDeps): Promise<{ path: string; text: string | null; systemPath: string }> {
   const unpackaged = deps.packaged !== true;
   const explicit = unpackaged ? deps.env[CONFIG_ENV_VAR] : undefined;
-  const systemDir = (unpackaged ? deps.env[SYSTEM_DIR_ENV_VAR] : undefined) || deps.systemDir || defaultSystemDir(process.platform, deps.env);
+  const systemDir = (unpackaged ? deps.env[SYSTEM_DIR_ENV_VAR] : undefined) || deps.systemDir || defaultSystemDir(process.platform);
   const systemPath = join(systemDir, SYSTEM_CONFIG_FILE_NAME);
   if (explicit) {
     const text = await readConfigFile(explicit, deps.readFile);

@@ -43,7 +43,7 @@ function startPrimary(): void {
   app.enableSandbox();
   // A GPU process that keeps dying: the kiosk restarts itself with --disable-gpu (IT may also
   // start it so), and hardware acceleration is then off.
-  const accelerationOff = process.argv.includes('--disable-gpu');
+  const accelerationOff = process.argv.some((a) => a.toLowerCase() === '--disable-gpu');
   if (accelerationOff) app.disableHardwareAcceleration();
   let gpuDeaths: number[] = [];
   app.on('child-process-gone', (_event, details) => {
@@ -54,7 +54,8 @@ function startPrimary(): void {
     if (decision.action === 'restart-without-gpu') {
       logger.error('the GPU process keeps dying; restarting the kiosk without hardware acceleration');
       app.relaunch({ args: [...process.argv.slice(1), '--disable-gpu'] });
-      app.exit(0);
+      // A normal quit: will-quit closes an open camera window (its audit line) and the core.
+      app.quit();
     }
   });
   app.on('web-contents-created', (_event, contents) => {

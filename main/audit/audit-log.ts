@@ -232,13 +232,17 @@ async function syncFolder(folder: string): Promise<void> {
 
 /** What `verifyAuditTrail` found. */
 export type AuditVerdict =
-  | { intact: true; lines: number; start: 'genesis' | 'continued' | 'empty'; unchained: number }
+  /** `cutShort`: lines an interrupted write left unfinished (the next line chains over them). */
+  | { intact: true; lines: number; start: 'genesis' | 'continued' | 'empty'; unchained: number; cutShort: number[] }
   | { intact: false; lines: number; badLine: number; reason: string };
 
 /**
  * Checks a trail's hash chain line by line: every line an entry, every `prev` the hash of the
  * line before. Lines from before the chain existed (no `prev`) are accepted only at the start.
- * The first line may continue an earlier (rotated) file's chain. Never throws on content.
+ * The first line may continue an earlier (rotated) file's chain. A line an interrupted write
+ * left unfinished is reported in `cutShort` when the next line chains over its exact text (as
+ * the writer does), or when it is the last line; the check goes on past it. Never throws on
+ * content.
  */
 export async function verifyAuditTrail(file: string): Promise<AuditVerdict> {
   const input = createReadStream(file, { encoding: 'utf8' });
@@ -247,7 +251,10 @@ export async function verifyAuditTrail(file: string): Promise<AuditVerdict> {
   let previous: string | null = null;
   let unchained = 0;
   let start: 'genesis' | 'continued' | 'empty' = 'empty';
-  const broken = (reason: string): AuditVerdict => ({ intact: false, lines: n, badLine: n, reason });
+  const cutShort: number[] = [];
+  /** A line that is no JSON, waiting to see whether the next one chains over it. */
+  let unfinished = false;
+  const broken = (reason: string, at = n): AuditVerdict => ({ intact: false, lines: n, badLine: at, reason });
   try {
     for await (const line of lines) {
       n++;
@@ -255,10 +262,21 @@ export async function verifyAuditTrail(file: string): Promise<AuditVerdict> {
       try {
         parsed = JSON.parse(line);
       } catch {
-        return broken('not an audit entry (not JSON, or cut short)');
+        if (unfinished) return broken('not an audit entry (not JSON)', n - 1);
+        unfinished = true;
+        previous = line;
+        continue;
       }
       const e = entrySchema.safeParse(parsed);
-      if (!e.success) return broken('not an audit entry');
+      if (!e.success) return broken(unfinished ? 'not an audit entry (not JSON)' : 'not an audit entry', unfinished ? n - 1 : n);
+      if (unfinished) {
+        // Only the writer's own continuation (chained to the exact cut text) makes it a cut.
+        if (previous === null || e.data.prev !== lineHash(previous)) return broken('not an audit entry (not JSON)', n - 1);
+        cutShort.push(n - 1);
+        unfinished = false;
+        previous = line;
+        continue;
+      }
       if (e.data.prev === undefined) {
         if (unchained !== n - 1) return broken('has no hash of the line before it (lines after the first chained one must have one)');
         unchained++;
@@ -273,6 +291,7 @@ export async function verifyAuditTrail(file: string): Promise<AuditVerdict> {
     lines.close();
     input.destroy();
   }
+  if (unfinished) cutShort.push(n);
   if (start === 'empty' && unchained > 0) start = 'genesis';
-  return { intact: true, lines: n, start, unchained };
+  return { intact: true, lines: n, start, unchained, cutShort };
 }

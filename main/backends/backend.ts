@@ -51,8 +51,9 @@ export interface BackendDeps {
 }
 
 /**
- * The vendor's documented hosts of its re-enrollment pages (deepfaceauth-api.md), opened in
- * vendor mode unless the config's `enrollmentOrigins` names others.
+ * The vendor's hosts whose re-enrollment pages open by default in vendor mode: the two portal
+ * hosts in its documented examples and its service host (deepfaceauth-api.md), unless the
+ * config's `enrollmentOrigins` names others.
  */
 export const VENDOR_PORTAL_ORIGINS = ['https://signzy.app', 'https://signzy.xyz', 'https://deepfaceauth.signzy.app'] as const;
 

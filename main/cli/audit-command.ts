@@ -45,9 +45,16 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
           const message = `The audit trail ${file} is broken at line ${v.badLine}: it ${v.reason}.`;
           return { human: '', json: { file, intact: false, badLine: v.badLine, reason: v.reason }, error: { code: 'internal', message } };
         }
-        const from = v.start === 'continued' ? ', continuing the chain of an earlier (rotated) file' : '';
+        const from =
+          v.start === 'continued'
+            ? '. Its first line follows a line that is not in this file (a rotated file, or lines removed from its start): check it together with the file before it'
+            : '';
         const legacy = v.unchained > 0 ? ` (the first ${v.unchained} written before the chain existed)` : '';
-        return { human: `The audit trail ${file} is intact: ${v.lines} line(s)${legacy}${from}.`, json: { file, intact: true, lines: v.lines, start: v.start, unchained: v.unchained } };
+        const cut = v.cutShort.length > 0 ? `. Cut short by an interrupted write: line(s) ${v.cutShort.join(', ')}` : '';
+        return {
+          human: `The audit trail ${file} is intact: ${v.lines} line(s)${legacy}${from}${cut}.`,
+          json: { file, intact: true, lines: v.lines, start: v.start, unchained: v.unchained, cutShort: v.cutShort },
+        };
       }),
     );
 }

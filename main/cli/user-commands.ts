@@ -34,9 +34,11 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .description("print a customer's details")
     .action(
       ctx.action(async (userName: string) => {
-        const { svc } = await ctx.services();
+        const { svc, core } = await ctx.services();
         const d = await svc.profile.lookup(userName);
-        const fields = { userName: d.userName, fullName: d.fullName, emailId: d.emailId, phoneNumber: d.phoneNumber, countryCode: d.countryCode, enrollmentUrl: d.enrollmentUrl };
+        // A link outside enrollmentOrigins is untrusted text: said to be there, never printed.
+        const enrollmentUrl = d.enrollmentUrl === '' || core.backend.enrollmentOrigin(d.enrollmentUrl) ? d.enrollmentUrl : '(outside enrollmentOrigins; not shown)';
+        const fields = { userName: d.userName, fullName: d.fullName, emailId: d.emailId, phoneNumber: d.phoneNumber, countryCode: d.countryCode, enrollmentUrl };
         const human = Object.entries(fields).map(([k, v]) => `${k.padEnd(14)} ${v}`).join('\n');
         return { human, json: { user: fields } };
       }),
@@ -108,9 +110,14 @@ async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promis
   if (faceLinkRefused) {
     // Untrusted text: the link itself is never printed.
     ctx.io.stderr('kioskctl: warning: the service sent a re-enrollment link outside the allowed origins (config key enrollmentOrigins); it was not printed. Tell branch IT.\n');
+  } else if (facePending) {
+    ctx.io.stderr('kioskctl: warning: no usable re-enrollment link came back; the face is still to be recorded.\n');
   }
-  if (facePending) lines.push('Face: still to be recorded (no usable re-enrollment link came back). Run the update again with only --face.');
-  return { human: lines.join('\n'), json: { userName: plan.after.userName, changed: plan.changed, face, reEnrollmentUrl, facePending, auditRecorded } };
+  if (facePending) lines.push('Face: still to be recorded. Run the update again with only --face.');
+  return {
+    human: lines.join('\n'),
+    json: { userName: plan.after.userName, changed: plan.changed, face, reEnrollmentUrl, facePending, faceLinkRefused, auditRecorded },
+  };
 }
 
 function changedText(changed: readonly string[], face: boolean): string {

@@ -3,6 +3,8 @@ import { redactText } from '../log/redact';
 import { errorEnvelopeSchema } from './schemas';
 
 const TOKEN_WORDS = /\b(access ?token|token|unauthori[sz]ed|not authori[sz]ed|session expired|login again)\b/i;
+/** A 403 ends the session only when it names the token: "not authorized to…" is a refusal. */
+const TOKEN_NAMED = /\b(access ?token|token|session expired|login again)\b/i;
 
 /**
  * Makes a vendor message safe to show: secrets hidden first (on the raw text), then e-mails,
@@ -70,7 +72,7 @@ export function classifyResponse(
       return { ok: false, error: new KioskError('bad-response', `The face service sent an unreadable answer (HTTP ${status}).`, { httpStatus: status }) };
     }
     const message = vendorMessage();
-    if (message && TOKEN_WORDS.test(message)) {
+    if (message && (status === 403 ? TOKEN_NAMED : TOKEN_WORDS).test(message)) {
       return { ok: false, error: new KioskError('unauthorized', 'The sign-in is no longer valid. Please sign in again.', { httpStatus: status }) };
     }
     return {

@@ -62,6 +62,8 @@ export function createKioskWindow(options: KioskWindowOptions): KioskWindow {
   guardKioskContents(contents, { appOrigin: options.appOrigin, production, logger });
 
   const loadUrl = (url: string): void => {
+    // A back-off timer may fire after the window is gone (quit): nothing to load then.
+    if (contents.isDestroyed()) return;
     contents.loadURL(url).catch(() => logger.error('the kiosk page did not load'));
   };
   const recovery = attachCrashRecovery(contents, {

@@ -33,44 +33,72 @@ const fileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(
  * Opens the list: read from its file (a missing file is an empty list; an unreadable or
  * malformed one is logged and replaced at the next change), answered from memory, every
  * change written through atomically (a temporary file, fsynced, renamed over the old one) in
- * order. Bounded (1,000 names) and forgetful (30 days). Survives restarts and crashes.
+ * order, merged into what the file holds then, so the kiosk and kioskctl do not undo each
+ * other's changes (two writes in the same instant can still race: there is no lock). Bounded
+ * (1,000 names) and forgetful (30 days). Survives restarts and crashes.
  */
 export async function openFacePendingList(options: FacePendingOptions): Promise<FacePendingList> {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 1000;
   const maxAgeMs = options.maxAgeMs ?? 30 * DAY_MS;
-  const entries = new Map<string, number>();
   const { file, logger } = options;
+  const fresh = (at: number): boolean => now() - at < maxAgeMs;
 
-  if (file) {
+  /** The file's entries, oldest first (a missing file: none; a broken one: none, logged). */
+  async function readEntries(): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (!file) return out;
     const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') logger.error('face-pending list could not be read', { code: err.code });
       return null;
     });
-    if (text !== null) {
-      let data: z.infer<typeof fileSchema> | null = null;
-      try {
-        const parsed = fileSchema.safeParse(JSON.parse(text));
-        if (parsed.success) data = parsed.data;
-      } catch {
-        data = null;
-      }
-      if (data) {
-        // Oldest first, so the bound drops the oldest.
-        for (const [name, at] of Object.entries(data.entries).sort((a, b) => a[1] - b[1])) entries.set(name, at);
-      } else {
-        logger.error('face-pending list is not valid; starting an empty one');
-      }
+    if (text === null) return out;
+    let data: z.infer<typeof fileSchema> | null = null;
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(text));
+      if (parsed.success) data = parsed.data;
+    } catch {
+      data = null;
     }
+    if (!data) {
+      logger.error('face-pending list is not valid; starting an empty one');
+      return out;
+    }
+    for (const [name, at] of Object.entries(data.entries).sort((x, y) => x[1] - y[1])) out.set(name, at);
+    return out;
   }
 
-  const fresh = (at: number): boolean => now() - at < maxAgeMs;
+  const prune = (map: Map<string, number>): void => {
+    for (const [name, at] of map) if (!fresh(at)) map.delete(name);
+    while (map.size > maxEntries) {
+      const oldest = map.keys().next().value;
+      if (oldest === undefined) break;
+      map.delete(oldest);
+    }
+  };
+  /** This process's changes not written yet (at: null is a removal). */
+  const changes: { name: string; at: number | null }[] = [];
+  const apply = (map: Map<string, number>, list: readonly { name: string; at: number | null }[]): void => {
+    for (const { name, at } of list) {
+      map.delete(name);
+      if (at !== null) map.set(name, at);
+    }
+    prune(map);
+  };
+
+  let entries = await readEntries();
+  prune(entries);
   let queue: Promise<void> = Promise.resolve();
   const persist = (): void => {
     if (!file) return;
-    const body = JSON.stringify({ version: 1, entries: Object.fromEntries(entries) }) + '\n';
     queue = queue.then(async () => {
+      const batch = changes.splice(0);
+      if (batch.length === 0) return;
       try {
+        // What other processes (kioskctl, the kiosk) wrote meanwhile, plus this one's changes.
+        const merged = await readEntries();
+        apply(merged, batch);
+        const body = JSON.stringify({ version: 1, entries: Object.fromEntries(merged) }) + '\n';
         await mkdir(dirname(file), { recursive: true, mode: 0o700 });
         const tmp = `${file}.${process.pid}.tmp`;
         const fh = await open(tmp, 'w', 0o600);
@@ -81,35 +109,44 @@ export async function openFacePendingList(options: FacePendingOptions): Promise<
           await fh.close();
         }
         await rename(tmp, file);
+        await syncFolder(dirname(file));
+        // Adopt the merged list, with any change made while this one was written.
+        apply(merged, changes);
+        entries = merged;
       } catch (err) {
         logger.error('face-pending list could not be written', { code: (err as NodeJS.ErrnoException).code });
       }
     });
   };
-  const prune = (): void => {
-    for (const [name, at] of entries) if (!fresh(at)) entries.delete(name);
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest === undefined) break;
-      entries.delete(oldest);
-    }
+  const change = (name: string, at: number | null): void => {
+    apply(entries, [{ name, at }]);
+    changes.push({ name, at });
+    persist();
   };
-  prune();
 
   return {
     has: (userName) => {
       const at = entries.get(userName);
       return at !== undefined && fresh(at);
     },
-    add(userName) {
-      entries.delete(userName);
-      entries.set(userName, now());
-      prune();
-      persist();
-    },
+    add: (userName) => change(userName, now()),
     delete(userName) {
-      if (entries.delete(userName)) persist();
+      if (entries.has(userName)) change(userName, null);
     },
     flushed: () => queue,
   };
+}
+
+/** Makes a renamed file's directory entry durable (POSIX; a no-op where folders cannot be opened). */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const dh = await open(folder, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  } catch {
+    // Windows cannot open a folder for syncing; the file itself is already flushed.
+  }
 }

@@ -56,7 +56,8 @@ const bodies = {
       message: 'parametersToBeUpdated is required',
     }),
   status: z.object({ ...withCustomer, enrollmentUrl: z.string().min(1) }),
-  create: z.object({ ...withCustomer, ...params.shape }),
+  // A new record's phone is digits; only an update may send a stored legacy one back.
+  create: z.object({ ...withCustomer, ...params.shape, phoneNumber: z.string().regex(/^\d{6,15}$/, 'phoneNumber must be digits') }),
   result: z.object({ result: z.enum(['success', 'failure']) }),
 };
 

@@ -42,13 +42,13 @@ export interface CrashPolicy {
   maxFallbackLoads?: number;
 }
 
-/** More than 3 crashes in 5 minutes: stop reloading; the fallback backs off 1 s doubling to 60 s, 6 loads at most. */
+/** More than 3 crashes in 5 minutes: stop reloading; the fallback backs off 1 s doubling to 60 s (1, 2, 4 … 32, 60), 8 loads at most. */
 export const DEFAULT_CRASH_POLICY: Required<CrashPolicy> = {
   maxCrashes: 3,
   windowMs: 5 * 60_000,
   fallbackRetryMs: 1000,
   fallbackRetryMaxMs: 60_000,
-  maxFallbackLoads: 6,
+  maxFallbackLoads: 8,
 };
 
 /** Where the screens after a crash stand: how often the fallback was loaded, and whether the out-of-order page is up. */

@@ -27,6 +27,8 @@ const UNSAFE = [
   /^host-rules$/,
   /^unsafely-treat-insecure-origin-as-secure$/,
   /^allow-insecure-localhost$/,
+  /^allow-running-insecure-content$/,
+  /^ssl-key-log-file$/,
   /^user-data-dir$/,
   /^js-flags$/,
   /^enable-logging$/,

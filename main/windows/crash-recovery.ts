@@ -33,8 +33,9 @@ export interface CrashRecovery {
 /**
  * Wires the crash policy to a web contents: a renderer that dies (other than a clean exit)
  * aborts the customer session and reloads the UI; more than the allowed crashes in the window
- * show the fallback screen instead; a page that stays unresponsive past the grace period is
- * killed, which counts as a crash.
+ * show the fallback screen instead (loaded again after its own crash with a growing back-off,
+ * then the static out-of-order page for good); a page that stays unresponsive past the grace
+ * period is killed, which counts as a crash.
  */
 export function attachCrashRecovery(source: CrashSource, deps: CrashRecoveryDeps): CrashRecovery {
   // Monotonic: a clock change must not forget (or invent) recent crashes.

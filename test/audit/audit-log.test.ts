@@ -86,7 +86,7 @@ describe('audit log', () => {
     const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
     for (let i = 0; i < 5; i++) await log.append({ ...RECORD, userNameBefore: `u${i}` });
     await log.close();
-    expect(await verifyAuditTrail(log.file)).toEqual({ intact: true, lines: 5, start: 'genesis', unchained: 0 });
+    expect(await verifyAuditTrail(log.file)).toEqual({ intact: true, lines: 5, start: 'genesis', unchained: 0, cutShort: [] });
     const good = await readFile(log.file, 'utf8');
     const lines = good.trimEnd().split('\n');
     const tamper = async (edited: string[]) => {
@@ -100,11 +100,26 @@ describe('audit log', () => {
     // A forged line inserted after line 4, even with a well-formed hash of its own.
     const forged = JSON.stringify({ ...JSON.parse(lines[3]!), userNameBefore: 'forged', prev: lineHash(lines[3]!) });
     expect(await tamper([...lines.slice(0, 4), forged, lines[4]!])).toMatchObject({ intact: false, badLine: 6 });
-    // The last line cut short, or text that is no entry.
-    expect(await tamper([...lines.slice(0, 4), lines[4]!.slice(0, 30)])).toMatchObject({ intact: false, badLine: 5 });
+    // Text that is no entry, and that the next line does not chain over.
     expect(await tamper(['not json', ...lines])).toMatchObject({ intact: false, badLine: 1 });
+    expect(await tamper([...lines.slice(0, 2), 'not json', ...lines.slice(2)])).toMatchObject({ intact: false, badLine: 3 });
+    // The last line cut short (a crash mid-write): reported as such, not as tampering.
+    expect(await tamper([...lines.slice(0, 4), lines[4]!.slice(0, 30)])).toMatchObject({ intact: true, cutShort: [5] });
     await writeFile(log.file, good);
     expect(await verifyAuditTrail(log.file)).toMatchObject({ intact: true });
+  });
+
+  it('chains over a line an interrupted write left unfinished, reports it, and still finds tampering after it', async () => {
+    const log = createAuditLog({ file: join(await dir(), 'audit.jsonl'), kioskId: 'k' });
+    await log.append({ ...RECORD, userNameBefore: 'a' });
+    await log.close();
+    await appendFile(log.file, '{"time":"2026-12-02T10:00:00.000Z","kioskId":"k","userNa');
+    for (const who of ['b', 'c']) await log.append({ ...RECORD, userNameBefore: who });
+    await log.close();
+    expect(await verifyAuditTrail(log.file)).toEqual({ intact: true, lines: 4, start: 'genesis', unchained: 0, cutShort: [2] });
+    const lines = (await readFile(log.file, 'utf8')).trimEnd().split('\n');
+    await writeFile(log.file, lines.map((l, i) => (i === 3 ? l.replace('"c"', '"x"') : l)).join('\n') + '\n' + JSON.stringify({ ...JSON.parse(lines[3]!), prev: lineHash(lines[3]!) }) + '\n');
+    expect(await verifyAuditTrail(log.file)).toMatchObject({ intact: false, badLine: 5 });
   });
 
   it('chains a rotated file from the last line of the one before, and accepts lines from before the chain at the start', async () => {
@@ -114,11 +129,11 @@ describe('audit log', () => {
     await rename(log.file, `${log.file}.1`);
     await log.append({ ...RECORD, userNameBefore: 'c' });
     await log.close();
-    expect(await verifyAuditTrail(log.file)).toEqual({ intact: true, lines: 1, start: 'continued', unchained: 0 });
+    expect(await verifyAuditTrail(log.file)).toEqual({ intact: true, lines: 1, start: 'continued', unchained: 0, cutShort: [] });
     // Old and new file together are one chain.
     const joined = join(dirname(log.file), 'joined.jsonl');
     await writeFile(joined, (await readFile(`${log.file}.1`, 'utf8')) + (await readFile(log.file, 'utf8')));
-    expect(await verifyAuditTrail(joined)).toEqual({ intact: true, lines: 3, start: 'genesis', unchained: 0 });
+    expect(await verifyAuditTrail(joined)).toEqual({ intact: true, lines: 3, start: 'genesis', unchained: 0, cutShort: [] });
 
     // A trail written before the chain existed: the next line chains to its last line.
     const legacy = join(await dir(), 'audit.jsonl');
@@ -127,7 +142,7 @@ describe('audit log', () => {
     const upgraded = createAuditLog({ file: legacy, kioskId: 'k' });
     await upgraded.append(RECORD);
     await upgraded.close();
-    expect(await verifyAuditTrail(legacy)).toEqual({ intact: true, lines: 3, start: 'genesis', unchained: 2 });
+    expect(await verifyAuditTrail(legacy)).toEqual({ intact: true, lines: 3, start: 'genesis', unchained: 2, cutShort: [] });
     // A line without a hash after a chained one is not accepted.
     await appendFile(legacy, `${JSON.stringify(old)}\n`);
     expect(await verifyAuditTrail(legacy)).toMatchObject({ intact: false, badLine: 4 });

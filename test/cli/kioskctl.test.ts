@@ -76,7 +76,7 @@ describe('kioskctl end to end against the sandbox', () => {
 
     const upd = await runKioskctl([...g, '--json', 'user', 'update', 'priya.sharma', '--new-user-name', 'priya.s', '--email', 'priya.s@example.com', '--phone', '+91 99887 66554']);
     expect(upd.code).toBe(0);
-    expect(parse(upd.stdout)).toEqual({ ok: true, userName: 'priya.s', changed: ['userName', 'emailId', 'phoneNumber'], face: false, reEnrollmentUrl: null, facePending: false, auditRecorded: true });
+    expect(parse(upd.stdout)).toEqual({ ok: true, userName: 'priya.s', changed: ['userName', 'emailId', 'phoneNumber'], face: false, reEnrollmentUrl: null, facePending: false, faceLinkRefused: false, auditRecorded: true });
     const audit = await runKioskctl([...g, '--json', 'audit', 'tail', '-n', '1']);
     expect(audit.code).toBe(0);
     expect(parse(audit.stdout)).toMatchObject({
@@ -225,7 +225,7 @@ describe('kioskctl end to end against the sandbox', () => {
     writeFileSync(config, JSON.stringify({ mode: 'vendor', baseUrl, customerName: customer, enrollmentOrigins: ['https://signzy.app'] }));
     const r = await runKioskctl(['--config', config, '--json', 'user', 'update', 'arjun.mehta', '--face']);
     expect(r.code).toBe(0);
-    expect(parse(r.stdout)).toMatchObject({ ok: true, userName: 'arjun.mehta', face: true, reEnrollmentUrl: null, facePending: true });
+    expect(parse(r.stdout)).toMatchObject({ ok: true, userName: 'arjun.mehta', face: true, reEnrollmentUrl: null, facePending: true, faceLinkRefused: true });
     expect(r.stderr).toMatch(/outside the allowed origins/);
     // Untrusted text: neither the portal link nor its host appears anywhere.
     for (const out of [r.stdout, r.stderr]) {
@@ -248,7 +248,7 @@ describe('kioskctl end to end against the sandbox', () => {
     await log.close();
     const ok = await runKioskctl(['--json', 'audit', 'verify', '--file', file]);
     expect(ok.code).toBe(0);
-    expect(parse(ok.stdout)).toEqual({ ok: true, file, intact: true, lines: 3, start: 'genesis', unchained: 0 });
+    expect(parse(ok.stdout)).toEqual({ ok: true, file, intact: true, lines: 3, start: 'genesis', unchained: 0, cutShort: [] });
     const lines = readFileSync(file, 'utf8').split('\n');
     writeFileSync(file, lines.map((l, i) => (i === 1 ? l.replace('"rejected"', '"applied"') : l)).join('\n'));
     const bad = await runKioskctl(['audit', 'verify', '--file', file]);

@@ -248,9 +248,12 @@ describe('client against misbehaving servers', () => {
     await expect(client.enrollmentStatus(TOKEN, 'https://signzy.app/deepfaceauth/x')).rejects.toMatchObject({ code: 'rejected', httpStatus: 403 });
   });
 
-  it("reports a 403 that names the token as unauthorized (the vendor's invalid-token answer)", async () => {
-    const { client } = await serve((_req, res) => json(res, 403, { error: { message: 'Invalid access token', status: '403' } }));
+  it("reports a 403 that names the token as unauthorized (the vendor's invalid-token answer), and 'not authorized to…' as a refusal", async () => {
+    let message = 'Invalid access token';
+    const { client } = await serve((_req, res) => json(res, 403, { error: { message, status: '403' } }));
     await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'unauthorized' });
+    message = 'You are not authorized to update this user';
+    await expect(client.userDetails(TOKEN, 'ravi.kumar')).rejects.toMatchObject({ code: 'rejected', message });
   });
 
   it('reads enrollment status values in any letter case', async () => {

@@ -72,4 +72,23 @@ describe('the face-pending list on disk', () => {
     // As root the folder's mode does not stop the write; either way nothing is thrown.
     if (process.getuid?.() !== 0) expect(cap.text()).toContain('face-pending list could not be written');
   });
+
+  it('merges with what another process wrote: the kiosk and kioskctl do not undo each other', async () => {
+    const file = await fileIn();
+    const kiosk = await openFacePendingList({ file, logger: captureLogger().logger });
+    const kioskctl = await openFacePendingList({ file, logger: captureLogger().logger });
+    kioskctl.add('from.kioskctl');
+    await kioskctl.flushed();
+    kiosk.add('from.kiosk');
+    await kiosk.flushed();
+    expect(Object.keys((JSON.parse(await readFile(file, 'utf8')) as { entries: object }).entries).sort()).toEqual(['from.kiosk', 'from.kioskctl']);
+    // The kiosk now knows the other's name too, and a removal by one is not brought back by the other.
+    expect(kiosk.has('from.kioskctl')).toBe(true);
+    kiosk.delete('from.kioskctl');
+    await kiosk.flushed();
+    kioskctl.add('another');
+    await kioskctl.flushed();
+    expect(Object.keys((JSON.parse(await readFile(file, 'utf8')) as { entries: object }).entries).sort()).toEqual(['another', 'from.kiosk']);
+  });
 });
+

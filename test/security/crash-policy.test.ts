@@ -63,8 +63,9 @@ describe('decideCrashAction', () => {
     const after = (fallbackLoads: number, outOfOrder = false) => decideCrashAction({ kind: 'gone', reason: 'crashed' }, [], NOW, undefined, { fallbackLoads, outOfOrder });
     expect([1, 2, 3, 4, 5].map((n) => after(n).delayMs)).toEqual([1000, 2000, 4000, 8000, 16000]);
     expect(decideCrashAction({ kind: 'gone', reason: 'crashed' }, [], NOW, { maxCrashes: 3, windowMs: MIN, maxFallbackLoads: 20 }, { fallbackLoads: 9, outOfOrder: false }).delayMs).toBe(60_000);
-    expect(after(6).action).toBe('out-of-order');
-    expect(after(6, true).action).toBe('ignore');
+    expect(after(7).delayMs).toBe(60_000);
+    expect(after(8).action).toBe('out-of-order');
+    expect(after(8, true).action).toBe('ignore');
     expect(after(0).delayMs).toBeUndefined();
   });
 

@@ -35,7 +35,7 @@ describe('the CSP meta tag of the built pages', () => {
   it('is the header policy less what a meta tag cannot carry, in every page, before any script', () => {
     assertBuilt();
     expect(KIOSK_CSP_META).toBe(KIOSK_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
-    for (const page of ['index.html', 'fallback.html', 'camera-check.html']) {
+    for (const page of ['index.html', 'fallback.html', 'camera-check.html', 'out-of-order.html', 'not-configured.html']) {
       const html = readFileSync(join(process.cwd(), 'out', 'renderer', page), 'utf8');
       const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
       // The build writes the quotes as HTML entities, which the browser reads back.

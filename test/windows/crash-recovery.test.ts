@@ -126,7 +126,7 @@ describe('crash recovery', () => {
     for (let i = 0; i < 4; i++) s.gone('crashed');
     expect(s.calls.filter((c) => c !== 'abort')).toEqual(['reload', 'reload', 'reload', 'fallback']);
     const delays: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       s.calls.length = 0;
       s.gone('crashed');
       // Crashes while a load waits add no second one.
@@ -137,7 +137,7 @@ describe('crash recovery', () => {
       t.fn();
       expect(s.calls.at(-1)).toBe('fallback');
     }
-    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000]);
+    expect(delays).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000]);
     s.calls.length = 0;
     s.gone('crashed');
     expect(s.calls).toEqual(['out-of-order']);

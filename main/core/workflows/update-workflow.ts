@@ -106,8 +106,10 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
         throw err;
       }
       // The details are applied either way; a link the kiosk would not open is dropped here.
-      const faceLinkRefused = outcome.reEnrollmentUrl !== null && deps.enrollmentOrigin(outcome.reEnrollmentUrl) === null;
-      const url = faceLinkRefused ? null : outcome.reEnrollmentUrl;
+      // A link on an update that asked for no face is ignored (nothing to record).
+      const link = plan.face ? outcome.reEnrollmentUrl : null;
+      const faceLinkRefused = link !== null && deps.enrollmentOrigin(link) === null;
+      const url = faceLinkRefused ? null : link;
       const facePending = plan.face && url === null;
       journal.settle(updateId, facePending ? 'face-pending' : 'applied', url);
       if (facePending) deps.markFacePending(plan.after.userName);
