@@ -43,7 +43,8 @@ function startPrimary(): void {
   app.enableSandbox();
   // A GPU process that keeps dying: the kiosk restarts itself with --disable-gpu (IT may also
   // start it so), and hardware acceleration is then off.
-  const accelerationOff = process.argv.some((a) => a.toLowerCase() === '--disable-gpu');
+  const NO_GPU = '--disable-gpu';
+  const accelerationOff = process.argv.some((a) => a.toLowerCase() === NO_GPU);
   if (accelerationOff) app.disableHardwareAcceleration();
   let gpuDeaths: number[] = [];
   app.on('child-process-gone', (_event, details) => {
@@ -53,7 +54,7 @@ function startPrimary(): void {
     logger.warn('GPU process gone', { reason: details.reason, recent: gpuDeaths.length, accelerationOff });
     if (decision.action === 'restart-without-gpu') {
       logger.error('the GPU process keeps dying; restarting the kiosk without hardware acceleration');
-      app.relaunch({ args: [...process.argv.slice(1), '--disable-gpu'] });
+      app.relaunch({ args: [...process.argv.slice(1), NO_GPU] });
       // A normal quit: will-quit closes an open camera window (its audit line) and the core.
       app.quit();
     }

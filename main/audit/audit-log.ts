@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KioskError } from '../../domain/kiosk-error';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../domain/outcomes';
 import { PROFILE_FIELDS, type ProfileFieldName } from '../../domain/profile/profile-fields';
+import { syncFolder } from '../shared/sync-folder';
 
 export type { AuditOutcome } from '../../domain/outcomes';
 
@@ -38,6 +39,9 @@ export interface AuditEntry {
 
 export type AuditRecord = Omit<AuditEntry, 'time' | 'kioskId' | 'prev'>;
 
+/** An entry as `tail` shows it: the record, without its chain hash. */
+export type ShownAuditEntry = Omit<AuditEntry, 'prev'>;
+
 /** The `prev` of the first line of a new trail. */
 export const GENESIS = '0'.repeat(64);
 
@@ -65,7 +69,7 @@ export interface AuditLog {
    */
   append(record: AuditRecord): Promise<void>;
   /** The last `n` entries (oldest first); lines that are not valid entries are skipped. */
-  tail(n: number): Promise<{ entries: Omit<AuditEntry, 'prev'>[]; skipped: number }>;
+  tail(n: number): Promise<{ entries: ShownAuditEntry[]; skipped: number }>;
   /** Closes the file after the writes in progress (a later append opens it again). */
   close(): Promise<void>;
   readonly file: string;
@@ -128,7 +132,7 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
     return { line: text.slice(text.lastIndexOf('\n') + 1), unfinished };
   }
 
-  async function write(entry: Omit<AuditEntry, 'prev'>): Promise<void> {
+  async function write(entry: ShownAuditEntry): Promise<void> {
     const { fh, size } = await current();
     try {
       // Chained to whatever the file ends with, whoever wrote it (kioskctl writes here too).
@@ -192,7 +196,7 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
       }
       const lines = text.split('\n');
       if (start > 0) lines.shift(); // the first line may be cut
-      const entries: Omit<AuditEntry, 'prev'>[] = [];
+      const entries: ShownAuditEntry[] = [];
       let skipped = 0;
       for (const line of lines) {
         if (line.trim() === '') continue;
@@ -216,19 +220,6 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
   };
 }
 
-/** Makes a new file's directory entry durable too (POSIX; a no-op where folders cannot be opened). */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const dh = await open(folder, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
-  } catch {
-    // Windows cannot open a folder for syncing; the file itself is already flushed.
-  }
-}
 
 /** What `verifyAuditTrail` found. */
 export type AuditVerdict =

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { auditFilePath, createAuditLog, verifyAuditTrail, type AuditEntry } from '../audit/audit-log';
+import { auditFilePath, createAuditLog, verifyAuditTrail, type ShownAuditEntry } from '../audit/audit-log';
 import { KioskError } from '../../domain/kiosk-error';
 import type { CliContext } from './cli-context';
 
-function line(e: Omit<AuditEntry, 'prev'>): string {
+function line(e: ShownAuditEntry): string {
   const who = e.userNameBefore === e.userNameAfter ? e.userNameBefore : `${e.userNameBefore} -> ${e.userNameAfter}`;
   const fields = e.changedFields.length > 0 ? e.changedFields.join(',') : '-';
   return [e.time, e.kioskId, who, fields, e.face ? 'face' : 'no-face', e.outcome].join('  ');

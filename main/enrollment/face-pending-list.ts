@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
+import { syncFolder } from '../shared/sync-folder';
 
 /** File name of the list inside the app's data folder. */
 export const FACE_PENDING_FILE_NAME = 'face-pending.json';
@@ -135,18 +136,4 @@ export async function openFacePendingList(options: FacePendingOptions): Promise<
     },
     flushed: () => queue,
   };
-}
-
-/** Makes a renamed file's directory entry durable (POSIX; a no-op where folders cannot be opened). */
-async function syncFolder(folder: string): Promise<void> {
-  try {
-    const dh = await open(folder, 'r');
-    try {
-      await dh.sync();
-    } finally {
-      await dh.close();
-    }
-  } catch {
-    // Windows cannot open a folder for syncing; the file itself is already flushed.
-  }
 }

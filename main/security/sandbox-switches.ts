@@ -52,7 +52,7 @@ const DEBUGGING = [/^remote-debugging-/, /^remote-allow-origins$/, /^inspect/];
  * What a packaged kiosk may be started with (IT's shortcut or service file); anything else is
  * refused. Language, display scale, the Linux display backend, and no GPU for a broken driver.
  */
-const PACKAGED_ALLOWED = [/^lang$/, /^force-device-scale-factor$/, /^ozone-platform(-hint)?$/, /^disable-gpu$/];
+const PACKAGED_ALLOWED_NAMES = ['lang', 'force-device-scale-factor', 'ozone-platform', 'ozone-platform-hint', 'disable-gpu'];
 
 /** Switch names present in `argv`, lower-cased, without prefix or value (Chromium rules). */
 function switchNames(argv: readonly string[], platform: NodeJS.Platform): string[] {
@@ -86,9 +86,10 @@ export function refusedStartReason(
   if (options.production) {
     const dbg = names.find((n) => matches(DEBUGGING, n));
     if (dbg) return `The kiosk does not allow debugging options in production (--${dbg}). Start it without that option.`;
-    const other = names.find((n) => !matches(PACKAGED_ALLOWED, n));
+    const other = names.find((n) => !PACKAGED_ALLOWED_NAMES.includes(n));
     if (other) {
-      return `The kiosk does not start with --${other}: a packaged kiosk accepts only --lang, --force-device-scale-factor, --ozone-platform(-hint) and --disable-gpu. Start it without that option.`;
+      const allowed = PACKAGED_ALLOWED_NAMES.map((n) => `--${n}`).join(', ');
+      return `The kiosk does not start with --${other}: a packaged kiosk accepts only ${allowed}. Start it without that option.`;
     }
   }
   return null;
