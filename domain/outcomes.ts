@@ -6,7 +6,7 @@ export const CAMERA_STATES = ['ready', 'missing', 'busy', 'blocked', 'error'] as
 export type CameraState = (typeof CAMERA_STATES)[number];
 
 /** How a face re-enrollment ended. */
-export const ENROLLMENT_OUTCOMES = ['success', 'failure', 'cancelled', 'timed-out', 'camera-error', 'window-crashed', 'session-expired'] as const;
+export const ENROLLMENT_OUTCOMES = ['success', 'failure', 'cancelled', 'timed-out', 'camera-error', 'window-crashed', 'page-blocked', 'session-expired'] as const;
 export type EnrollmentOutcome = (typeof ENROLLMENT_OUTCOMES)[number];
 
 /**
@@ -37,6 +37,8 @@ export const AUDIT_OUTCOMES = [
   'face-pending',
   'face-camera-error',
   'face-window-crashed',
+  // The vendor's page tried to open an address outside the allowed origins: the recording was stopped.
+  'face-page-blocked',
   // The vendor answered with a re-enrollment link outside the allowed origins: not opened.
   'face-link-refused',
 ] as const;
@@ -59,4 +61,5 @@ export const ENROLLMENT_AUDIT_OUTCOME: Record<EnrollmentOutcome, AuditOutcome> =
   'session-expired': 'face-pending',
   'camera-error': 'face-camera-error',
   'window-crashed': 'face-window-crashed',
+  'page-blocked': 'face-page-blocked',
 };

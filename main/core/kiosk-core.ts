@@ -70,9 +70,7 @@ export interface KioskCore {
 }
 
 const NO_CAMERA: CameraPorts = {
-  openWindow: () => {
-    throw new KioskError('internal', 'This program cannot open the camera window.');
-  },
+  openWindow: () => Promise.reject(new KioskError('internal', 'This program cannot open the camera window.')),
   check: async () => 'missing',
 };
 
@@ -111,6 +109,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
   const enrollment = createEnrollmentController({
     journal,
     enrollmentOrigin: backend.enrollmentOrigin,
+    enrollmentOrigins: backend.enrollmentOrigins,
     timeoutMs: ports.enrollmentTimeoutMs ?? config.enrollmentTimeoutSeconds * 1000,
     statusUrlSource: config.enrollmentStatusUrlSource,
     openWindow: camera.openWindow,

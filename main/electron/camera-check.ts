@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session as electronSession } from 'electron';
+import { BrowserWindow } from 'electron';
 import type { CameraState } from '../enrollment/enrollment-controller';
-import { resetEnrollment } from '../enrollment/enrollment-reset';
+import type { PartitionLease, PartitionPool } from '../enrollment/partition-pool';
 import type { Logger } from '../log/logger';
-import type { AppFileServer } from '../windows/app-files';
-import { handleAppProtocol } from './app-protocol';
-import { lockDownToVideo } from './video-only-session';
+import type { CameraPartition } from './camera-partitions';
 import { secureWebPreferences } from './web-preferences';
 
 const CHECK = `navigator.mediaDevices.getUserMedia({ video: true, audio: false }).then(
@@ -32,27 +29,34 @@ export function cameraStateOf(result: string): CameraState {
 }
 
 /**
- * Opens the camera once, in a hidden window on its own throw-away partition where only the
- * app's blank check page may use video, and closes it again: is a camera there, and free?
- * The kiosk UI's own session never gets the camera.
+ * Opens the camera once, in a hidden window on the camera check's own pooled partition where
+ * only the app's blank check page may use video, and closes it again: is a camera there, and
+ * free? The partition is wiped and checked empty after every check. The kiosk UI's own session
+ * never gets the camera.
  */
-export async function checkCamera(options: { appOrigin: string; files: AppFileServer; logger: Logger; timeoutMs?: number }): Promise<CameraState> {
-  const partition = `camcheck-${randomUUID()}`;
-  const ses = electronSession.fromPartition(partition);
-  handleAppProtocol(ses, options.files);
-  lockDownToVideo(ses, options.appOrigin, options.logger);
-  const window = new BrowserWindow({ show: false, webPreferences: secureWebPreferences({ partition, devTools: false }) });
+export async function checkCamera(options: { appOrigin: string; pool: PartitionPool<CameraPartition>; logger: Logger; timeoutMs?: number }): Promise<CameraState> {
+  let lease: PartitionLease<CameraPartition>;
   try {
+    lease = await options.pool.acquire();
+  } catch {
+    options.logger.warn('camera check could not get a clean partition');
+    return 'error';
+  }
+  let window: BrowserWindow | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    window = new BrowserWindow({ show: false, webPreferences: secureWebPreferences({ partition: lease.partition, devTools: false }) });
     await window.webContents.loadURL(`${options.appOrigin}/camera-check.html`);
     const result = await Promise.race([
       window.webContents.executeJavaScript(CHECK, true) as Promise<string>,
-      new Promise<string>((resolve) => setTimeout(() => resolve('Timeout'), options.timeoutMs ?? 10_000)),
+      new Promise<string>((resolve) => (timer = setTimeout(() => resolve('Timeout'), options.timeoutMs ?? 10_000))),
     ]);
     return cameraStateOf(String(result));
   } catch {
     options.logger.warn('camera check failed');
     return 'error';
   } finally {
-    await resetEnrollment(window, ses, options.logger);
+    clearTimeout(timer);
+    await lease.release(window);
   }
 }

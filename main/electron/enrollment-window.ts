@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { BrowserWindow, session as electronSession, type Session } from 'electron';
+import { BrowserWindow } from 'electron';
 import type { Logger } from '../log/logger';
 import type { EnrollmentHint } from '../enrollment/enrollment-poll';
-import { resetEnrollment } from '../enrollment/enrollment-reset';
-import { enrollmentNavigationAllowed } from '../security/enrollment-policy';
-import { isBlockedShortcut } from '../security/shortcut-policy';
-import { lockDownToVideo } from './video-only-session';
+import type { PartitionLease } from '../enrollment/partition-pool';
+import type { CameraPartition } from './camera-partitions';
+import { guardEnrollmentContents } from './enrollment-guards';
 import { secureWebPreferences } from './web-preferences';
 import { STAFF_BAR_HEIGHT_PX as STAFF_BAR_HEIGHT } from '../../domain/ui-sizes';
 
@@ -13,8 +11,10 @@ export interface EnrollmentWindowOptions {
   parent: BrowserWindow;
   /** The vendor's re-enrollment page (already accepted by `acceptEnrollmentUrl`). */
   url: string;
-  /** Its origin: the only one that gets the camera, the only one the window may show. */
-  origin: string;
+  /** The origins whose pages the window may show and whose frames get the camera. */
+  origins: readonly string[];
+  /** A wiped, checked-empty camera partition from the pool, locked down to video for `origins`. */
+  lease: PartitionLease<CameraPartition>;
   production: boolean;
   logger: Logger;
   /** The window side ended early; the status poll decides the outcome. */
@@ -23,21 +23,18 @@ export interface EnrollmentWindowOptions {
 
 export interface EnrollmentWindow {
   window: BrowserWindow;
-  session: Session;
-  /** Destroys the window and clears its partition; awaited before the next customer. */
+  /** Destroys the window and wipes its partition back into the pool; awaited before the next customer. */
   close(): Promise<{ ok: boolean }>;
 }
 
 /**
- * Opens the vendor's re-enrollment page in its own modal window on a fresh in-memory
- * partition: no preload, sandboxed, isolated; camera only for the page's origin; navigation
- * only within it; no new windows. Closing or a crash is reported as a hint.
+ * Opens the vendor's re-enrollment page in its own child window on a pooled in-memory
+ * partition: no preload, sandboxed, isolated; camera only for the allowed origins; navigation
+ * only within them (guardEnrollmentContents); no new windows. Closing or a crash is reported
+ * as a hint.
  */
 export function openEnrollmentWindow(options: EnrollmentWindowOptions): EnrollmentWindow {
-  const { origin, production, logger } = options;
-  const partition = `enroll-${randomUUID()}`;
-  const ses = electronSession.fromPartition(partition);
-  lockDownToVideo(ses, origin, logger);
+  const { production, logger, lease } = options;
   // Over the kiosk window, but below its top strip: the staff bar (time left, Cancel) stays
   // outside the vendor's page.
   const area = options.parent.getContentBounds();
@@ -57,37 +54,13 @@ export function openEnrollmentWindow(options: EnrollmentWindowOptions): Enrollme
     height: Math.max(200, area.height - STAFF_BAR_HEIGHT),
     autoHideMenuBar: true,
     backgroundColor: '#000000',
-    webPreferences: secureWebPreferences({ partition, devTools: !production }),
+    webPreferences: secureWebPreferences({ partition: lease.partition, devTools: !production }),
   });
   window.once('ready-to-show', () => window.show());
   const contents = window.webContents;
-  const block = (event: { preventDefault(): void }, url: string): void => {
-    if (!enrollmentNavigationAllowed(url, origin)) {
-      event.preventDefault();
-      logger.warn('re-enrollment navigation blocked');
-    }
-  };
-  contents.on('will-navigate', block);
-  contents.on('will-redirect', block);
-  contents.on('will-frame-navigate', (details) => block(details, details.url));
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('render-process-gone', (_event, details) => {
-    if (details.reason !== 'clean-exit') options.onHint('window-crashed');
-  });
+  guardEnrollmentContents(contents, { origins: options.origins, production, logger, onHint: options.onHint });
   window.on('closed', () => options.onHint('window-closed'));
-  contents.on('did-fail-load', (_event, errorCode, _description, _url, isMainFrame) => {
-    // -3 is an aborted load (e.g. a blocked navigation); anything else leaves a blank window.
-    if (isMainFrame && errorCode !== -3) options.onHint('load-failed');
-  });
-  contents.on('before-input-event', (event, input) => {
-    if (isBlockedShortcut(input, production)) event.preventDefault();
-  });
+  // A failed first load is reported by did-fail-load (guardEnrollmentContents).
   contents.loadURL(options.url).catch(() => logger.error('the re-enrollment page did not load'));
-  let closing: Promise<{ ok: boolean }> | null = null;
-  return {
-    window,
-    session: ses,
-    close: () => (closing ??= resetEnrollment(window, ses, logger)),
-  };
+  return { window, close: () => lease.release(window) };
 }

@@ -15,6 +15,8 @@ import { handleAppProtocol } from './app-protocol';
 import { createKioskWindow, type KioskWindow } from './kiosk-window';
 import { lockDownSession } from './window-guards';
 import { checkCamera } from './camera-check';
+import { cameraPartitionPool, type CameraPartition } from './camera-partitions';
+import type { PartitionPool } from '../enrollment/partition-pool';
 import { openEnrollmentWindow } from './enrollment-window';
 
 /** In-memory partition of the kiosk UI: nothing of a customer is written to disk. */
@@ -49,6 +51,15 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
   const rendererDir = join(__dirname, '../renderer');
   handleAppProtocol(ses, createAppFileServer(rendererDir, APP_ORIGIN));
   const cameraCheckFiles = createAppFileServer(rendererDir, APP_ORIGIN, { permissionsPolicy: 'camera=(self), microphone=(), geolocation=()' });
+  // Camera partitions are pooled and wiped between customers (main/enrollment/partition-pool.ts).
+  const cameraCheckPool = cameraPartitionPool({
+    prefix: 'camcheck',
+    size: 1,
+    origins: [APP_ORIGIN],
+    logger,
+    setup: (s) => handleAppProtocol(s, cameraCheckFiles),
+  });
+  let enrollPool: PartitionPool<CameraPartition> | null = null;
 
   const windowFor = (entryPage: string, abortCustomerSession: () => void): KioskWindow =>
     createKioskWindow({
@@ -89,9 +100,17 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
     sandbox: { env: process.env },
     push: createPush(contents),
     camera: {
-      openWindow: (url, origin, onHint) => {
+      openWindow: async (url, origins, onHint) => {
         if (!kiosk) throw new Error('no kiosk window');
-        return openEnrollmentWindow({ parent: kiosk.window, url, origin, production, logger, onHint });
+        // The allowed origins are the backend's, the same for the whole run.
+        enrollPool ??= cameraPartitionPool({ prefix: 'enroll', size: 2, origins, logger });
+        const lease = await enrollPool.acquire();
+        try {
+          return openEnrollmentWindow({ parent: kiosk.window, url, origins, lease, production, logger, onHint });
+        } catch (err) {
+          await lease.release(null);
+          throw err;
+        }
       },
       check: async () => {
         // macOS asks the user once, through the system, before any app may use the camera.
@@ -102,7 +121,7 @@ export async function startKiosk(logger: Logger, options: { allowClose: () => bo
           ]);
           if (!(await asked)) return 'blocked';
         }
-        return checkCamera({ appOrigin: APP_ORIGIN, files: cameraCheckFiles, logger });
+        return checkCamera({ appOrigin: APP_ORIGIN, pool: cameraCheckPool, logger });
       },
     },
   });

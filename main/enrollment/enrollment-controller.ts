@@ -27,9 +27,12 @@ export interface EnrollmentDeps {
   journal: UpdateJournal;
   /** The backend's rule for re-enrollment links the kiosk may open: their origin, or null. */
   enrollmentOrigin(url: string): string | null;
+  /** All the origins the vendor's pages may use (the camera window moves only within them). */
+  enrollmentOrigins: readonly string[];
   timeoutMs: number;
   statusUrlSource: StatusUrlSource;
-  openWindow(url: string, origin: string, onHint: (hint: EnrollmentHint) => void): EnrollmentWindowPort;
+  /** Opens the camera window on a wiped partition; refuses (KioskError) when none is clean. */
+  openWindow(url: string, origins: readonly string[], onHint: (hint: EnrollmentHint) => void): Promise<EnrollmentWindowPort>;
   checkStatus(url: string): Promise<{ status: 'success' | 'failure' | 'draft'; message: string }>;
   /** The user's own enrollment URL, when config says the status call takes that one. */
   enrollmentUrlOf(userName: string): Promise<string>;
@@ -74,7 +77,64 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
   // Set synchronously when a start begins, so a second start or an abort cannot slip in
   // while the first one awaits.
   let starting = false;
+  // Settles when the start under way has opened its window or given up: an abort waits for it.
+  let startSettled: Promise<void> | null = null;
   let cameraCheck: Promise<CameraState> | null = null;
+
+  /** Looks up the status URL, opens the window and starts the poll; `starting` is set throughout. */
+  async function open(plan: UpdatePlan, url: string): Promise<{ timeoutSeconds: number }> {
+    const cancelled = (): KioskError => new KioskError('invalid-input', 'The re-enrollment was cancelled.');
+    const statusUrl = deps.statusUrlSource === 'reEnrollmentUrl' ? url : await deps.enrollmentUrlOf(plan.after.userName);
+    // Aborted (sign-out, crash) while the status URL was looked up.
+    if (!starting) throw cancelled();
+
+    let window: EnrollmentWindowPort | null = null;
+    let closing: Promise<{ ok: boolean }> | null = null;
+    const closeWindow = (): Promise<{ ok: boolean }> => (closing ??= window ? window.close() : Promise.resolve({ ok: true }));
+    let resolveDone: () => void = () => undefined;
+    const done = new Promise<void>((r) => (resolveDone = r));
+    const poll = createEnrollmentPoll({
+      ...deps.poll,
+      timeoutMs: deps.timeoutMs,
+      checkStatus: () => deps.checkStatus(statusUrl),
+      onFinish: (outcome, message) => {
+        void (async () => {
+          const reset = await closeWindow();
+          if (!reset.ok) deps.logger.error('the re-enrollment window could not be fully cleared');
+          if (outcome === 'success') pending.delete(plan.after.userName);
+          const auditRecorded = await deps.audit(plan, ENROLLMENT_AUDIT_OUTCOME[outcome]);
+          deps.logger.info('face re-enrollment ended', { outcome });
+          active = null;
+          deps.finished({ outcome, message, auditRecorded });
+          resolveDone();
+        })();
+      },
+    });
+    const hint = (h: EnrollmentHint): void => {
+      if (h === 'cancelled' || h === 'camera-error' || h === 'page-blocked') {
+        // Staff ended it, or the page tried to leave the vendor's: the camera goes off now,
+        // before the last status check.
+        void closeWindow().then(() => poll.hint(h));
+      } else {
+        poll.hint(h);
+      }
+    };
+    try {
+      window = await deps.openWindow(url, deps.enrollmentOrigins, hint);
+    } catch (err) {
+      await deps.audit(plan, 'face-pending');
+      // The pool's own message says why (a partition that could not be emptied).
+      throw err instanceof KioskError ? err : new KioskError('internal', 'The camera window could not be opened. Try again.');
+    }
+    if (!starting) {
+      // Aborted while the window was opening: it closes again at once.
+      await closeWindow();
+      throw cancelled();
+    }
+    active = { done, hint };
+    poll.start();
+    return { timeoutSeconds: Math.round(deps.timeoutMs / 1000) };
+  }
 
   return {
     checkCamera() {
@@ -95,71 +155,27 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
       const url = entry.reEnrollmentUrl;
       // From here until success, this user's face counts as not finished.
       pending.add(plan.after.userName);
-      const origin = deps.enrollmentOrigin(url);
-      if (!origin) {
+      if (!deps.enrollmentOrigin(url)) {
         await deps.audit(plan, 'face-pending');
         throw new KioskError('bad-response', 'The re-enrollment link is not a secure address, so the kiosk will not open it. Call branch IT.');
       }
       starting = true;
-      let statusUrl: string;
+      let settleStart: () => void = () => undefined;
+      startSettled = new Promise<void>((r) => (settleStart = r));
       try {
-        statusUrl = deps.statusUrlSource === 'reEnrollmentUrl' ? url : await deps.enrollmentUrlOf(plan.after.userName);
-      } catch (err) {
+        return await open(plan, url);
+      } finally {
         starting = false;
-        throw err;
+        startSettled = null;
+        settleStart();
       }
-      if (!starting) {
-        // Aborted (sign-out, crash) while the status URL was looked up.
-        throw new KioskError('invalid-input', 'The re-enrollment was cancelled.');
-      }
-
-      let window: EnrollmentWindowPort | null = null;
-      let closing: Promise<{ ok: boolean }> | null = null;
-      const closeWindow = (): Promise<{ ok: boolean }> => (closing ??= window ? window.close() : Promise.resolve({ ok: true }));
-      let resolveDone: () => void = () => undefined;
-      const done = new Promise<void>((r) => (resolveDone = r));
-      const poll = createEnrollmentPoll({
-        ...deps.poll,
-        timeoutMs: deps.timeoutMs,
-        checkStatus: () => deps.checkStatus(statusUrl),
-        onFinish: (outcome, message) => {
-          void (async () => {
-            const reset = await closeWindow();
-            if (!reset.ok) deps.logger.error('the re-enrollment window could not be fully cleared');
-            if (outcome === 'success') pending.delete(plan.after.userName);
-            const auditRecorded = await deps.audit(plan, ENROLLMENT_AUDIT_OUTCOME[outcome]);
-            deps.logger.info('face re-enrollment ended', { outcome });
-            active = null;
-            deps.finished({ outcome, message, auditRecorded });
-            resolveDone();
-          })();
-        },
-      });
-      const hint = (h: EnrollmentHint): void => {
-        if (h === 'cancelled' || h === 'camera-error') {
-          // Staff ended it: the camera goes off now, before the last status check.
-          void closeWindow().then(() => poll.hint(h));
-        } else {
-          poll.hint(h);
-        }
-      };
-      try {
-        window = deps.openWindow(url, origin, (h) => poll.hint(h));
-      } catch {
-        starting = false;
-        await deps.audit(plan, 'face-pending');
-        throw new KioskError('internal', 'The camera window could not be opened. Try again.');
-      }
-      active = { done, hint };
-      starting = false;
-      poll.start();
-      return { timeoutSeconds: Math.round(deps.timeoutMs / 1000) };
     },
     cancel(reason = 'cancelled') {
       active?.hint(reason);
     },
     async abort() {
       starting = false;
+      await startSettled;
       const a = active;
       if (!a) return;
       a.hint('cancelled');

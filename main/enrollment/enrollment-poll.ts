@@ -4,7 +4,7 @@ import type { EnrollmentOutcome } from '../../domain/outcomes';
 export type { EnrollmentOutcome } from '../../domain/outcomes';
 
 /** Why the window side ended early; only the status call decides success. */
-export type EnrollmentHint = 'window-closed' | 'window-crashed' | 'load-failed' | 'camera-error' | 'cancelled';
+export type EnrollmentHint = 'window-closed' | 'window-crashed' | 'load-failed' | 'page-blocked' | 'camera-error' | 'cancelled';
 
 export interface PollDeps {
   /** One status call (the client's read-retry rules apply inside it). */
@@ -32,6 +32,8 @@ const HINT_OUTCOME: Record<EnrollmentHint, EnrollmentOutcome> = {
   'window-crashed': 'window-crashed',
   // The page never loaded: for staff, the camera window did not work.
   'load-failed': 'window-crashed',
+  // The page tried to go outside the vendor's origins: stopped, and said so.
+  'page-blocked': 'page-blocked',
   'camera-error': 'camera-error',
   cancelled: 'cancelled',
 };

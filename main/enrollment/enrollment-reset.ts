@@ -12,13 +12,15 @@ export interface ResettableSession {
   clearStorageData(): Promise<void>;
   clearCache(): Promise<void>;
   clearAuthCache(): Promise<void>;
+  clearHostResolverCache(): Promise<void>;
 }
 
 /**
  * Ends a customer's re-enrollment without a trace: the window is destroyed first (nothing can
  * write any more), then the partition's connections are closed and its storage (cookies, local
- * storage, IndexedDB, service workers, cache storage), HTTP cache and auth cache cleared, each
- * awaited. A failing step is logged and the others still run; `ok` says whether all did.
+ * storage, IndexedDB, service workers, cache storage), HTTP cache, auth cache and host
+ * resolver cache cleared, each awaited. A failing step is logged and the others still run;
+ * `ok` says whether all did.
  */
 export async function resetEnrollment(window: ResettableWindow | null, session: ResettableSession, logger: Logger): Promise<{ ok: boolean }> {
   let ok = true;
@@ -37,5 +39,6 @@ export async function resetEnrollment(window: ResettableWindow | null, session: 
   await step('clear-storage', () => session.clearStorageData());
   await step('clear-cache', () => session.clearCache());
   await step('clear-auth-cache', () => session.clearAuthCache());
+  await step('clear-host-cache', () => session.clearHostResolverCache());
   return { ok };
 }

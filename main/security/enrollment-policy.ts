@@ -1,5 +1,10 @@
 import { isSameOrigin } from './navigation-policy';
 
+/** True when `url` is on one of `origins` exactly (scheme, host, port; parsed, never by prefix). */
+function onAllowedOrigin(url: string, origins: readonly string[]): boolean {
+  return origins.some((origin) => isSameOrigin(url, origin));
+}
+
 /** What Electron tells a permission handler, reduced to what the policy reads. */
 export interface PermissionAsk {
   /** `request` (setPermissionRequestHandler) or `check` (setPermissionCheckHandler). */
@@ -17,16 +22,16 @@ export interface PermissionAsk {
 }
 
 /**
- * The re-enrollment window grants exactly one thing: video capture, asked by a frame whose
- * origin equals the re-enrollment URL's origin (parsed, exact); a media check with no type (or
- * `unknown`) from that origin is answered yes, since the page may only use the camera. Microphone, screen or desktop
- * capture (a media request with no types), notifications, clipboard, geolocation, every other
- * permission and every other origin are denied.
+ * The re-enrollment window grants exactly one thing: video capture, asked by a frame on one of
+ * the allowed origins (parsed, exact) inside a page on one of them; a media check with no type
+ * (or `unknown`) from such a frame is answered yes, since the page may only use the camera.
+ * Microphone, screen or desktop capture (a media request with no types), notifications,
+ * clipboard, geolocation, every other permission and every other origin are denied.
  */
-export function enrollmentPermissionAllowed(ask: PermissionAsk, enrollmentOrigin: string): boolean {
+export function enrollmentPermissionAllowed(ask: PermissionAsk, allowedOrigins: readonly string[]): boolean {
   if (ask.permission !== 'media') return false;
-  if (!isSameOrigin(ask.requestingOrigin, enrollmentOrigin)) return false;
-  if (ask.embeddingOrigin !== undefined && ask.embeddingOrigin !== '' && !isSameOrigin(ask.embeddingOrigin, enrollmentOrigin)) return false;
+  if (!onAllowedOrigin(ask.requestingOrigin, allowedOrigins)) return false;
+  if (ask.embeddingOrigin !== undefined && ask.embeddingOrigin !== '' && !onAllowedOrigin(ask.embeddingOrigin, allowedOrigins)) return false;
   // A check only asks whether the camera may be used (permissions.query, enumerateDevices): with
   // no type or `unknown` it says nothing about a microphone, so it is answered for the camera.
   // Requests (below) still grant video alone.
@@ -52,7 +57,13 @@ export function acceptEnrollmentUrl(url: string, allowedOrigins: readonly string
   return allowedOrigins.includes(u.origin) ? u.origin : null;
 }
 
-/** The re-enrollment window may only navigate (main frame, frames, redirects) within its origin. */
-export function enrollmentNavigationAllowed(url: string, enrollmentOrigin: string): boolean {
-  return isSameOrigin(url, enrollmentOrigin);
+/**
+ * The re-enrollment window may navigate (main frame, frames, redirects) only within the
+ * allowed origins: a vendor page that moves between its own hosts keeps working, anything
+ * else is blocked. `about:blank` (an empty frame a page makes for itself) has no origin to
+ * leave for and is allowed; every other scheme is not.
+ */
+export function enrollmentNavigationAllowed(url: string, allowedOrigins: readonly string[]): boolean {
+  if (url === 'about:blank' || url === 'about:srcdoc') return true;
+  return onAllowedOrigin(url, allowedOrigins);
 }

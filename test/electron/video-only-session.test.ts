@@ -31,7 +31,7 @@ function lockedDown() {
     on: (event: string, listener: (event: { preventDefault(): void }) => void) => void listeners.set(event, listener),
   };
   const cap = captureLogger();
-  lockDownToVideo(fake as unknown as Session, ORIGIN, cap.logger);
+  lockDownToVideo(fake as unknown as Session, [ORIGIN, 'https://signzy.xyz'], cap.logger);
   const asked = (permission: Parameters<RequestHandler>[1], details: RequestDetails): boolean => {
     let answer: boolean | null = null;
     request!(contents, permission, (granted) => void (answer = granted), details);

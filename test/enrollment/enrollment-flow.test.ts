@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KioskError } from '../../domain/kiosk-error';
 import type { EnrollmentHint } from '../../main/enrollment/enrollment-poll';
 import { createEnrollmentController } from '../../main/enrollment/enrollment-controller';
 import { createUpdateJournal } from '../../main/profile/update-journal';
@@ -21,13 +22,13 @@ afterEach(async () => {
 function fakeWindows() {
   const log: string[] = [];
   let hint: (h: EnrollmentHint) => void = () => undefined;
-  let opened: { url: string; origin: string } | null = null;
+  let opened: { url: string; origins: readonly string[] } | null = null;
   return {
     log,
     opened: () => opened,
     hint: (h: EnrollmentHint) => hint(h),
-    open: (url: string, origin: string, onHint: (h: EnrollmentHint) => void) => {
-      opened = { url, origin };
+    open: async (url: string, origins: readonly string[], onHint: (h: EnrollmentHint) => void) => {
+      opened = { url, origins };
       hint = onHint;
       log.push('open');
       return {
@@ -67,7 +68,8 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     const w = fakeWindows();
     const { h, updateId, url } = await faceUpdate(w);
     expect(await h.invoke('enrollment:start', { updateId })).toEqual({ ok: true, value: { timeoutSeconds: 5 } });
-    expect(w.opened()).toEqual({ url, origin: new URL(url).origin });
+    // The window gets every allowed origin (the sandbox's own, here), the link's among them.
+    expect(w.opened()).toEqual({ url, origins: [new URL(url).origin] });
     h.sandbox.state.finishEnrollment(url, 'success');
     expect(await finished(h)).toEqual({ outcome: 'success', message: expect.any(String), auditRecorded: true });
     expect(w.log).toEqual(['open', 'closed-and-cleared']);
@@ -164,6 +166,65 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-camera-error');
   });
 
+  it('a page that leaves the vendor origins ends the recording at once: window closed, one last check, page-blocked', async () => {
+    const w = fakeWindows();
+    const { h, updateId } = await faceUpdate(w);
+    await h.invoke('enrollment:start', { updateId });
+    const checksBefore = h.sandbox.requestCount('/deepfaceauth/api/v1/basic/status/enroll/user');
+    w.hint('page-blocked');
+    expect(await finished(h)).toMatchObject({ outcome: 'page-blocked', auditRecorded: true });
+    expect(w.log).toEqual(['open', 'closed-and-cleared']);
+    expect(h.sandbox.requestCount('/deepfaceauth/api/v1/basic/status/enroll/user')).toBeGreaterThan(checksBefore);
+    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-page-blocked');
+    expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
+  });
+
+  it('a sign-out while the camera window is still opening closes it again and waits for that', async () => {
+    const log: string[] = [];
+    let letOpen: () => void = () => undefined;
+    const cap = captureLogger();
+    h = await createIpcHarness(cap.logger, {
+      enrollmentPoll: FAST,
+      openEnrollmentWindow: async () => {
+        log.push('opening');
+        await new Promise<void>((r) => (letOpen = r));
+        log.push('open');
+        return {
+          close: async () => {
+            log.push('closed-and-cleared');
+            return { ok: true };
+          },
+        };
+      },
+    });
+    await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+    const updateId = randomUUID();
+    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    const start = h.invoke('enrollment:start', { updateId });
+    await vi.waitFor(() => expect(log).toEqual(['opening']));
+    const signOut = h.invoke('session:sign-out', {});
+    await new Promise((r) => setTimeout(r, 20));
+    letOpen();
+    expect(await start).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cancelled/) } });
+    expect(await signOut).toMatchObject({ ok: true });
+    expect(log).toEqual(['opening', 'open', 'closed-and-cleared']);
+  });
+
+  it('a camera window that cannot get a clean partition is refused with its own message; the face stays pending', async () => {
+    const cap = captureLogger();
+    h = await createIpcHarness(cap.logger, {
+      openEnrollmentWindow: async () => {
+        throw new KioskError('internal', 'The camera window cannot be opened: its storage from an earlier customer could not be cleared.');
+      },
+    });
+    await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
+    const updateId = randomUUID();
+    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/could not be cleared/) } });
+    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-pending');
+    expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
+  });
+
   it('no camera check while the camera window is open; two checks at once share one', async () => {
     let checks = 0;
     const w = fakeWindows();
@@ -206,9 +267,10 @@ describe('re-enrollment links', () => {
       journal,
       // The vendor backend's rule: only https links.
       enrollmentOrigin: (url) => acceptEnrollmentUrl(url, ['https://vendor.example']),
+      enrollmentOrigins: ['https://vendor.example'],
       timeoutMs: 1000,
       statusUrlSource: 'reEnrollmentUrl',
-      openWindow: () => {
+      openWindow: async () => {
         opened = true;
         return { close: async () => ({ ok: true }) };
       },

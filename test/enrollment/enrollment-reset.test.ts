@@ -22,6 +22,7 @@ function fakes(failing: string | null = null) {
     clearStorageData: step('clear-storage'),
     clearCache: step('clear-cache'),
     clearAuthCache: step('clear-auth-cache'),
+    clearHostResolverCache: step('clear-host-cache'),
   };
   return { order, window, session };
 }
@@ -30,14 +31,14 @@ describe('re-enrollment reset', () => {
   it('destroys the window first, then clears the partition, each step awaited in order', async () => {
     const f = fakes();
     expect(await resetEnrollment(f.window, f.session, captureLogger().logger)).toEqual({ ok: true });
-    expect(f.order).toEqual(['destroy-window', 'close-connections', 'clear-storage', 'clear-cache', 'clear-auth-cache']);
+    expect(f.order).toEqual(['destroy-window', 'close-connections', 'clear-storage', 'clear-cache', 'clear-auth-cache', 'clear-host-cache']);
   });
 
   it('runs every other step when one fails, and says so', async () => {
     const f = fakes('clear-storage');
     const cap = captureLogger();
     expect(await resetEnrollment(f.window, f.session, cap.logger)).toEqual({ ok: false });
-    expect(f.order).toEqual(['destroy-window', 'close-connections', 'clear-cache', 'clear-auth-cache']);
+    expect(f.order).toEqual(['destroy-window', 'close-connections', 'clear-cache', 'clear-auth-cache', 'clear-host-cache']);
     expect(cap.text()).toContain('clear-storage');
   });
 
@@ -46,6 +47,6 @@ describe('re-enrollment reset', () => {
     f.window.destroy();
     f.order.length = 0;
     await resetEnrollment(f.window, f.session, captureLogger().logger);
-    expect(f.order).toEqual(['close-connections', 'clear-storage', 'clear-cache', 'clear-auth-cache']);
+    expect(f.order).toEqual(['close-connections', 'clear-storage', 'clear-cache', 'clear-auth-cache', 'clear-host-cache']);
   });
 });

@@ -130,7 +130,7 @@ export async function createIpcHarness(
       },
     })),
     camera: {
-      openWindow: options.openEnrollmentWindow ?? (() => ({ close: async () => ({ ok: true }) })),
+      openWindow: options.openEnrollmentWindow ?? (async () => ({ close: async () => ({ ok: true }) })),
       check: options.checkCamera ?? (async () => 'ready'),
     },
     ...(options.enrollmentPoll ? { enrollmentPoll: options.enrollmentPoll } : {}),

@@ -39,14 +39,14 @@ export async function openUi(browser: Browser, options: OpenUiOptions = {}): Pro
   let page: Page | null = null;
   const enrollmentPages: Page[] = [];
   const contexts = new Set<BrowserContext>();
-  // The re-enrollment window: a fresh context (like a fresh partition) where only the link's
-  // origin gets the camera; closing it is the reset.
-  const openEnrollmentWindow = (url: string, origin: string, onHint: (h: 'window-closed' | 'window-crashed') => void) => {
+  // The re-enrollment window: a fresh context (like a wiped partition) where only the allowed
+  // origins get the camera; closing it is the reset.
+  const openEnrollmentWindow = async (url: string, origins: readonly string[], onHint: (h: 'window-closed' | 'window-crashed') => void) => {
     let closedByKiosk = false;
     const ready = (async () => {
       const ctx = await browser.newContext();
       contexts.add(ctx);
-      await ctx.grantPermissions(['camera'], { origin });
+      for (const origin of origins) await ctx.grantPermissions(['camera'], { origin });
       const p = await ctx.newPage();
       p.on('close', () => {
         if (!closedByKiosk) onHint('window-closed');

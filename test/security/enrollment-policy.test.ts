@@ -9,9 +9,9 @@ describe('re-enrollment permission policy', () => {
   const check = (permission: string, mediaType?: string, requestingOrigin = ORIGIN): PermissionAsk => ({ kind: 'check', permission, requestingOrigin, ...(mediaType ? { mediaType } : {}) });
 
   it('grants video capture to the re-enrollment origin, asked or checked', () => {
-    expect(enrollmentPermissionAllowed(request('media', ['video']), ORIGIN)).toBe(true);
-    expect(enrollmentPermissionAllowed(request('media', ['video'], 'https://signzy.app/deepfaceauth/api/v1/iframe/enroll/portal/a/b'), ORIGIN)).toBe(true);
-    expect(enrollmentPermissionAllowed(check('media', 'video'), ORIGIN)).toBe(true);
+    expect(enrollmentPermissionAllowed(request('media', ['video']), [ORIGIN])).toBe(true);
+    expect(enrollmentPermissionAllowed(request('media', ['video'], 'https://signzy.app/deepfaceauth/api/v1/iframe/enroll/portal/a/b'), [ORIGIN])).toBe(true);
+    expect(enrollmentPermissionAllowed(check('media', 'video'), [ORIGIN])).toBe(true);
   });
 
   it.each([
@@ -33,26 +33,34 @@ describe('re-enrollment permission policy', () => {
     ['pointer lock', request('pointerLock')],
     ['MIDI', request('midiSysex')],
   ])('denies %s', (_name, ask) => {
-    expect(enrollmentPermissionAllowed(ask, ORIGIN)).toBe(false);
+    expect(enrollmentPermissionAllowed(ask, [ORIGIN])).toBe(false);
   });
 
   // This test used to deny a media check without a type. Chromium asks such checks for
   // permissions.query({name: 'camera'}) and enumerateDevices(); denying them hid the camera
   // from a capture page on an allowed origin. Requests still grant video alone.
   it.each([undefined, 'unknown'])('answers a media check with type %j from the re-enrollment origin', (mediaType) => {
-    expect(enrollmentPermissionAllowed({ kind: 'check', permission: 'media', requestingOrigin: ORIGIN, ...(mediaType ? { mediaType } : {}) }, ORIGIN)).toBe(true);
-    expect(enrollmentPermissionAllowed({ kind: 'check', permission: 'media', requestingOrigin: ORIGIN, embeddingOrigin: 'https://evil.example', ...(mediaType ? { mediaType } : {}) }, ORIGIN)).toBe(false);
+    expect(enrollmentPermissionAllowed({ kind: 'check', permission: 'media', requestingOrigin: ORIGIN, ...(mediaType ? { mediaType } : {}) }, [ORIGIN])).toBe(true);
+    expect(enrollmentPermissionAllowed({ kind: 'check', permission: 'media', requestingOrigin: ORIGIN, embeddingOrigin: 'https://evil.example', ...(mediaType ? { mediaType } : {}) }, [ORIGIN])).toBe(false);
   });
 
   it('denies a check from a frame of the right origin embedded in another page', () => {
-    expect(enrollmentPermissionAllowed({ ...check('media', 'video'), embeddingOrigin: 'https://evil.example' }, ORIGIN)).toBe(false);
-    expect(enrollmentPermissionAllowed({ ...check('media', 'video'), embeddingOrigin: ORIGIN }, ORIGIN)).toBe(true);
-    expect(enrollmentPermissionAllowed({ ...check('media', 'video', 'https://evil.example'), embeddingOrigin: ORIGIN }, ORIGIN)).toBe(false);
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video'), embeddingOrigin: 'https://evil.example' }, [ORIGIN])).toBe(false);
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video'), embeddingOrigin: ORIGIN }, [ORIGIN])).toBe(true);
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video', 'https://evil.example'), embeddingOrigin: ORIGIN }, [ORIGIN])).toBe(false);
+  });
+
+  it('grants video to a frame on any allowed origin inside a page on one of them', () => {
+    const allowed = [ORIGIN, 'https://signzy.xyz'];
+    expect(enrollmentPermissionAllowed(request('media', ['video'], 'https://signzy.xyz'), allowed)).toBe(true);
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video', 'https://signzy.xyz'), embeddingOrigin: ORIGIN }, allowed)).toBe(true);
+    expect(enrollmentPermissionAllowed({ ...check('media', 'video', 'https://signzy.xyz'), embeddingOrigin: 'https://evil.example' }, allowed)).toBe(false);
+    expect(enrollmentPermissionAllowed(request('media', ['video'], 'https://signzy.xyz'), [ORIGIN])).toBe(false);
   });
 
   it.each(OTHER)('denies video to another origin: %j', (origin) => {
-    expect(enrollmentPermissionAllowed(request('media', ['video'], origin), ORIGIN)).toBe(false);
-    expect(enrollmentPermissionAllowed(check('media', 'video', origin), ORIGIN)).toBe(false);
+    expect(enrollmentPermissionAllowed(request('media', ['video'], origin), [ORIGIN])).toBe(false);
+    expect(enrollmentPermissionAllowed(check('media', 'video', origin), [ORIGIN])).toBe(false);
   });
 });
 
@@ -85,6 +93,6 @@ describe('re-enrollment URLs and navigation', () => {
     ...OTHER.map((u) => [u, false] as [string, boolean]),
     ['https://signzy.app@evil.example/', false],
   ])('navigation to %j allowed: %s', (url, allowed) => {
-    expect(enrollmentNavigationAllowed(url, ORIGIN)).toBe(allowed);
+    expect(enrollmentNavigationAllowed(url, [ORIGIN])).toBe(allowed);
   });
 });

@@ -123,6 +123,7 @@ export const en = {
     timedOut: 'The face recording was not finished in time. The face still needs to be recorded.',
     cameraError: 'The camera stopped working during the recording.',
     windowCrashed: 'The camera window stopped working.',
+    pageBlocked: 'The face recording was stopped: the camera page tried to open an address outside the face service’s own pages. The face still needs to be recorded. Tell branch IT (the kiosk log says more).',
     sessionExpired: 'The sign-in expired during the face recording. The face still needs to be recorded.',
     tryAgain: 'Record the face again',
   },

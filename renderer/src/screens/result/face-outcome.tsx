@@ -10,6 +10,7 @@ const FACE_TEXT = {
   'timed-out': 'face.timedOut',
   'camera-error': 'face.cameraError',
   'window-crashed': 'face.windowCrashed',
+  'page-blocked': 'face.pageBlocked',
   'session-expired': 'face.sessionExpired',
 } as const;
 
