@@ -59,6 +59,8 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
     await call('enrollment:start', { updateId: faceId });
     await call('enrollment:cancel', { reason: 'staff-cancel' });
     for (let i = 0; i < 100 && !ipc.pushed.some((p) => p.channel === 'enrollment:finished'); i++) await new Promise((r) => setTimeout(r, 50));
+    // Done: main drops the customer's values.
+    await call('profile:forget', {});
     await call('kiosk:restart', {}, 'refused');
     // The service stops accepting the token: the session:expired push.
     ipc.sandbox.state.expireAllTokens();

@@ -10,6 +10,7 @@ export const INVOKE_CHANNELS = {
   'profile:check-user-name': 'checkUserName',
   'profile:update': 'updateProfile',
   'profile:reconcile': 'reconcileUpdate',
+  'profile:forget': 'forgetCustomer',
   'enrollment:camera-check': 'checkCamera',
   'enrollment:start': 'startEnrollment',
   'enrollment:cancel': 'cancelEnrollment',

@@ -105,6 +105,8 @@ export const CONTRACT = {
   'profile:reconcile': channel<{ verdict: ReconcileVerdict; auditRecorded: boolean }>()(
     z.strictObject({ updateId: z.uuid('The update id is not valid.') }),
   ),
+  /** The customer left the counter (Done, idle wipe): main drops the values it still holds. */
+  'profile:forget': channel<{ forgotten: true }>()(empty),
   'enrollment:camera-check': channel<{ camera: CameraState }>()(empty),
   'enrollment:start': channel<{ timeoutSeconds: number }>()(z.strictObject({ updateId: z.uuid('The update id is not valid.') })),
   'enrollment:cancel': channel<{ cancelling: true }>()(

@@ -92,13 +92,13 @@ async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promis
   } catch (err) {
     if (!(err instanceof KioskError && err.code === 'outcome-unknown')) throw err;
     // The answer was lost: read the record to learn whether it was applied; never resend.
-    const { plan, verdict, auditRecorded } = await core.updates.reconcile(updateId).catch(() => {
+    const { subject, verdict, auditRecorded } = await core.updates.reconcile(updateId).catch(() => {
       throw err;
     });
-    const summary = { userName: plan.after.userName, changed: plan.changed, face };
+    const summary = { userName: subject.userNameAfter, changed: subject.changedFields, face };
     if (verdict === 'applied') {
       return {
-        human: `Updated ${plan.after.userName} (confirmed after the answer was lost).\n${changedText(plan.changed, face)}`,
+        human: `Updated ${subject.userNameAfter} (confirmed after the answer was lost).\n${changedText(subject.changedFields, face)}`,
         json: { ...summary, reEnrollmentUrl: null, reconciled: verdict, auditRecorded },
       };
     }

@@ -8,7 +8,7 @@ import type { Transport } from '../deepfaceauth/http-transport';
 import { createEnrollmentController, type EnrollmentController, type EnrollmentDeps } from '../enrollment/enrollment-controller';
 import type { Push } from '../ipc/push';
 import type { Logger } from '../log/logger';
-import { createUpdateJournal, type UpdateJournal } from '../profile/update-journal';
+import { createUpdateJournal, JOURNAL_VALUES_KEPT_MS, type UpdateJournal } from '../profile/update-journal';
 import { FACE_PENDING_FILE_NAME, openFacePendingList } from '../enrollment/face-pending-list';
 import { join } from 'node:path';
 import type { KeychainBackend } from '../secrets/token-store';
@@ -90,7 +90,12 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
   });
   const push: Push = ports.push ?? (() => false);
   services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
-  const journal = createUpdateJournal();
+  const clock = ports.now;
+  const journal = createUpdateJournal(clock ? { now: () => clock().getTime() } : {});
+  // Customer values in main go with the customer (profile:forget) and at the latest after 30
+  // minutes, checked every minute.
+  const sweep = setInterval(() => journal.forgetValues((clock ? clock().getTime() : Date.now()) - JOURNAL_VALUES_KEPT_MS), 60_000);
+  sweep.unref();
   const auditLog =
     ports.auditLog ?? createAuditLog({ file: auditFilePath(ports.userDataDir), kioskId: config.kioskId, ...(ports.now ? { now: ports.now } : {}) });
   const audit = createAuditRecorder(auditLog, (outcome) => {
@@ -100,7 +105,6 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     else logger.error('audit line could not be written', { outcome });
   });
   const camera = ports.camera ?? NO_CAMERA;
-  const clock = ports.now;
   const pending = await openFacePendingList({
     file: ports.facePendingFile === undefined ? join(ports.userDataDir, FACE_PENDING_FILE_NAME) : ports.facePendingFile,
     logger,
@@ -119,7 +123,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     },
     enrollmentUrlOf: async (userName) => (await services.profile.lookup(userName)).enrollmentUrl,
     checkCamera: () => camera.check(),
-    audit: (plan, outcome) => audit.plan(plan, outcome),
+    audit: (subject, outcome) => audit.record(subject, outcome),
     finished: (event) => push('enrollment:finished', event),
     logger,
     pending,
@@ -146,6 +150,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
       void enrollment.abort();
     },
     async close() {
+      clearInterval(sweep);
       await enrollment.abort();
       await pending.flushed();
       journal.clear();

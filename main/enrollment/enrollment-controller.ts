@@ -1,7 +1,6 @@
 import { ENROLLMENT_AUDIT_OUTCOME, type AuditOutcome, type CameraState } from '../../domain/outcomes';
 import type { Logger } from '../log/logger';
-import type { UpdatePlan } from '../profile/profile-service';
-import type { UpdateJournal } from '../profile/update-journal';
+import type { PlanSubject, UpdateJournal } from '../profile/update-journal';
 import { KioskError } from '../../domain/kiosk-error';
 import type { StatusUrlSource } from '../config';
 import type { FacePendingList } from './face-pending-list';
@@ -37,8 +36,8 @@ export interface EnrollmentDeps {
   /** The user's own enrollment URL, when config says the status call takes that one. */
   enrollmentUrlOf(userName: string): Promise<string>;
   checkCamera(): Promise<CameraState>;
-  /** Appends the audit line of a plan; false when it could not be written. */
-  audit(plan: UpdatePlan, outcome: AuditOutcome): Promise<boolean>;
+  /** Appends the audit line of an update; false when it could not be written. */
+  audit(subject: PlanSubject, outcome: AuditOutcome): Promise<boolean>;
   /** Tells the renderer, after the window and its partition are gone. */
   finished(event: EnrollmentFinished): void;
   logger: Logger;
@@ -82,9 +81,9 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
   let cameraCheck: Promise<CameraState> | null = null;
 
   /** Looks up the status URL, opens the window and starts the poll; `starting` is set throughout. */
-  async function open(plan: UpdatePlan, url: string): Promise<{ timeoutSeconds: number }> {
+  async function open(subject: PlanSubject, url: string): Promise<{ timeoutSeconds: number }> {
     const cancelled = (): KioskError => new KioskError('invalid-input', 'The re-enrollment was cancelled.');
-    const statusUrl = deps.statusUrlSource === 'reEnrollmentUrl' ? url : await deps.enrollmentUrlOf(plan.after.userName);
+    const statusUrl = deps.statusUrlSource === 'reEnrollmentUrl' ? url : await deps.enrollmentUrlOf(subject.userNameAfter);
     // Aborted (sign-out, crash) while the status URL was looked up.
     if (!starting) throw cancelled();
 
@@ -101,8 +100,8 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
         void (async () => {
           const reset = await closeWindow();
           if (!reset.ok) deps.logger.error('the re-enrollment window could not be fully cleared');
-          if (outcome === 'success') pending.delete(plan.after.userName);
-          const auditRecorded = await deps.audit(plan, ENROLLMENT_AUDIT_OUTCOME[outcome]);
+          if (outcome === 'success') pending.delete(subject.userNameAfter);
+          const auditRecorded = await deps.audit(subject, ENROLLMENT_AUDIT_OUTCOME[outcome]);
           deps.logger.info('face re-enrollment ended', { outcome });
           active = null;
           deps.finished({ outcome, message, auditRecorded });
@@ -122,7 +121,7 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
     try {
       window = await deps.openWindow(url, deps.enrollmentOrigins, hint);
     } catch (err) {
-      await deps.audit(plan, 'face-pending');
+      await deps.audit(subject, 'face-pending');
       // The pool's own message says why (a partition that could not be emptied).
       throw err instanceof KioskError ? err : new KioskError('internal', 'The camera window could not be opened. Try again.');
     }
@@ -148,22 +147,22 @@ export function createEnrollmentController(deps: EnrollmentDeps): EnrollmentCont
     async start(updateId) {
       if (active || starting) throw new KioskError('invalid-input', 'A face re-enrollment is already open.');
       const entry = deps.journal.get(updateId);
-      if (!entry || !entry.plan.face || entry.state !== 'applied' || !entry.reEnrollmentUrl) {
+      if (!entry || !entry.subject.face || entry.state !== 'applied' || !entry.reEnrollmentUrl) {
         throw new KioskError('invalid-input', 'There is no face update ready for re-enrollment. Submit the face update first.');
       }
-      const plan = entry.plan;
+      const subject = entry.subject;
       const url = entry.reEnrollmentUrl;
       // From here until success, this user's face counts as not finished.
-      pending.add(plan.after.userName);
+      pending.add(subject.userNameAfter);
       if (!deps.enrollmentOrigin(url)) {
-        await deps.audit(plan, 'face-pending');
+        await deps.audit(subject, 'face-pending');
         throw new KioskError('bad-response', 'The re-enrollment link is not a secure address, so the kiosk will not open it. Call branch IT.');
       }
       starting = true;
       let settleStart: () => void = () => undefined;
       startSettled = new Promise<void>((r) => (settleStart = r));
       try {
-        return await open(plan, url);
+        return await open(subject, url);
       } finally {
         starting = false;
         startSettled = null;

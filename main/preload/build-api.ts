@@ -38,6 +38,7 @@ export function buildKioskApi(bridge: PreloadBridge): KioskApi {
     checkUserName: (request) => call('profile:check-user-name', request),
     updateProfile: (request) => call('profile:update', request),
     reconcileUpdate: (request) => call('profile:reconcile', request),
+    forgetCustomer: () => call('profile:forget', {}),
     checkCamera: () => call('enrollment:camera-check', {}),
     startEnrollment: (request) => call('enrollment:start', request),
     cancelEnrollment: (request) => call('enrollment:cancel', request),

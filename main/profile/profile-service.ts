@@ -29,6 +29,34 @@ export interface UpdatePlan {
   face: boolean;
 }
 
+/**
+ * What a reconcile compares the record with: the user names to look up, whether details were
+ * asked to change, and a test for "holds the values before" / "after". The journal answers
+ * these from keyed fingerprints once the values themselves are forgotten.
+ */
+export interface ReconcileTarget {
+  userNameBefore: string;
+  userNameAfter: string;
+  /** Fields asked to change (none: a face-only update). */
+  changed: readonly (keyof ProfileFields)[];
+  face: boolean;
+  holdsBefore(values: ProfileFields): boolean;
+  holdsAfter(values: ProfileFields): boolean;
+}
+
+/** A plan's reconcile target, compared by value. */
+export function targetOfPlan(plan: UpdatePlan): ReconcileTarget {
+  const same = (want: ProfileFields) => (values: ProfileFields) => FIELDS.every((f) => values[f] === want[f]);
+  return {
+    userNameBefore: plan.before.userName,
+    userNameAfter: plan.after.userName,
+    changed: plan.changed,
+    face: plan.face,
+    holdsBefore: same(plan.before),
+    holdsAfter: same(plan.after),
+  };
+}
+
 export interface UpdateOutcome {
   message: string;
   reEnrollmentUrl: string | null;
@@ -50,7 +78,7 @@ export interface ProfileService {
   /** Sends the update for a plan. Never retried; a lost answer is `outcome-unknown`. */
   update(plan: UpdatePlan): Promise<UpdateOutcome>;
   /** After `outcome-unknown`: reads details to decide whether the plan was applied. */
-  reconcile(plan: UpdatePlan): Promise<ReconcileVerdict>;
+  reconcile(target: UpdatePlan | ReconcileTarget): Promise<ReconcileVerdict>;
 }
 
 export interface ProfileDeps {
@@ -155,18 +183,17 @@ export function createProfileService(deps: ProfileDeps): ProfileService {
       }
       return { message: res.message, reEnrollmentUrl: url, plan };
     },
-    async reconcile(plan) {
-      if (plan.changed.length === 0) return 'applied-face-pending';
-      const afterRecord = await tryLookup(plan.after.userName);
-      const matches = (rec: UserDetails | null, want: ProfileFields): boolean =>
-        rec !== null && FIELDS.every((f) => profileValues(rec)[f] === want[f]);
-      if (matches(afterRecord, plan.after)) return plan.face ? 'applied-face-pending' : 'applied';
-      if (plan.after.userName !== plan.before.userName) {
+    async reconcile(planOrTarget) {
+      const target = 'holdsAfter' in planOrTarget ? planOrTarget : targetOfPlan(planOrTarget);
+      if (target.changed.length === 0) return 'applied-face-pending';
+      const afterRecord = await tryLookup(target.userNameAfter);
+      if (afterRecord !== null && target.holdsAfter(profileValues(afterRecord))) return target.face ? 'applied-face-pending' : 'applied';
+      if (target.userNameAfter !== target.userNameBefore) {
         // Renamed: the update was not applied if the old name still exists and the new one does not.
         if (afterRecord !== null) return 'undetermined';
-        return (await tryLookup(plan.before.userName)) !== null ? 'not-applied' : 'undetermined';
+        return (await tryLookup(target.userNameBefore)) !== null ? 'not-applied' : 'undetermined';
       }
-      return matches(afterRecord, plan.before) ? 'not-applied' : 'undetermined';
+      return afterRecord !== null && target.holdsBefore(profileValues(afterRecord)) ? 'not-applied' : 'undetermined';
     },
   };
 }

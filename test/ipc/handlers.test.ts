@@ -199,6 +199,31 @@ describe('profile handlers (real sandbox, real keychain)', () => {
     expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'not-applied' } });
   });
 
+  it('profile:forget drops the values and links main holds for the customer; a reconcile still works, a link no longer opens', async () => {
+    const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
+    const lost = randomUUID();
+    expect(await h.invoke('profile:update', { updateId: lost, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false })).toMatchObject({
+      ok: false,
+      error: { code: 'outcome-unknown' },
+    });
+    expect(h.journal.get(lost)?.values?.after.fullName).toBe('Arjun K Mehta');
+    expect(await h.invoke('profile:forget', {})).toEqual({ ok: true, value: { forgotten: true } });
+    expect(h.journal.get(lost)?.values).toBeNull();
+    expect(JSON.stringify(h.journal.get(lost))).not.toContain('Arjun K Mehta');
+    // Compared by fingerprint: the record holds the new values.
+    expect(await h.invoke('profile:reconcile', { updateId: lost })).toMatchObject({ ok: true, value: { verdict: 'applied' } });
+  });
+
+  it('after profile:forget a face update waiting for its camera window cannot be opened any more, and the face shows as pending', async () => {
+    const { h } = await signedIn();
+    const updateId = randomUUID();
+    expect(await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true })).toMatchObject({ ok: true, value: { reEnrollmentReady: true } });
+    await h.invoke('profile:forget', {});
+    expect(h.journal.get(updateId)).toMatchObject({ state: 'applied', reEnrollmentUrl: null, values: null });
+    expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
+  });
+
   it('refuses to reconcile an id it does not know', async () => {
     const { h } = await signedIn();
     expect(await h.invoke('profile:reconcile', { updateId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

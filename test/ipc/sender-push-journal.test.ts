@@ -57,7 +57,7 @@ describe('update journal', () => {
   });
 
   it('stays bounded: settled entries make room, oldest first, and their ids stay used', () => {
-    const j = createUpdateJournal(3);
+    const j = createUpdateJournal({ capacity: 3 });
     j.begin('sending', plan);
     j.begin('old', plan);
     j.settle('old', 'applied');
@@ -73,7 +73,7 @@ describe('update journal', () => {
   });
 
   it('never forgets an update still being sent or with an unknown outcome; refuses more instead', () => {
-    const j = createUpdateJournal(2);
+    const j = createUpdateJournal({ capacity: 2 });
     j.begin('a', plan);
     j.begin('b', plan);
     j.settle('b', 'unknown');
@@ -84,7 +84,7 @@ describe('update journal', () => {
   });
 
   it('remembers a bounded number of used ids', () => {
-    const j = createUpdateJournal(2, 3);
+    const j = createUpdateJournal({ capacity: 2, maxIds: 3 });
     for (const id of ['1', '2', '3', '4']) {
       j.begin(id, plan);
       j.settle(id, 'applied');

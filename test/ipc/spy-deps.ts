@@ -32,6 +32,11 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     reconcile: async () => (calls.push('profile.reconcile'), 'applied'),
   };
   const journal = createUpdateJournal();
+  const forget = journal.forgetValues;
+  journal.forgetValues = (olderThan) => {
+    calls.push('journal.forgetValues');
+    forget(olderThan);
+  };
   const audit: AuditRecorder = {
     plan: async () => (calls.push('audit.plan'), true),
     record: async () => (calls.push('audit.record'), true),
@@ -84,4 +89,5 @@ export const VALID: Record<InvokeChannel, Record<string, unknown>> = {
   'enrollment:cancel': { reason: 'staff-cancel' },
   'kiosk:info': {},
   'kiosk:restart': {},
+  'profile:forget': {},
 };

@@ -27,6 +27,7 @@ export function fakeApi(answers: Answers = {}) {
     checkUserName: answer('checkUserName'),
     updateProfile: answer('updateProfile'),
     reconcileUpdate: answer('reconcileUpdate'),
+    forgetCustomer: answer('forgetCustomer'),
     kioskInfo: answer('kioskInfo'),
     restartKiosk: answer('restartKiosk'),
     checkCamera: answer('checkCamera'),

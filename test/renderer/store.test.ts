@@ -150,12 +150,13 @@ describe('store', () => {
     expect(JSON.stringify(store.getState())).not.toContain('"pw"');
   });
 
-  it('wipes every customer value', async () => {
-    const { store } = await editing();
+  it('wipes every customer value, and tells main to drop its copy', async () => {
+    const { store, calls } = await editing();
     store.getState().setField('fullName', 'Ravi K');
     store.getState().wipeCustomer();
     expect(store.getState().screen).toBe('find');
     expect(JSON.stringify(store.getState().profile)).not.toMatch(/ravi/i);
+    expect(calls.filter((c) => c.method === 'forgetCustomer')).toHaveLength(1);
   });
 
   it('drops an answer that arrives after the customer was wiped', async () => {

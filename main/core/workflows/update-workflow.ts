@@ -2,7 +2,7 @@ import { KioskError } from '../../../domain/kiosk-error';
 import { RECONCILED_OUTCOME, type AuditOutcome, type ReconcileVerdict } from '../../../domain/outcomes';
 import type { AuditRecorder } from '../../audit/plan-recorder';
 import { validateChanges, type ProfileChanges, type ProfileService, type UpdatePlan } from '../../profile/profile-service';
-import type { UpdateJournal } from '../../profile/update-journal';
+import type { PlanSubject, UpdateJournal } from '../../profile/update-journal';
 
 /** One update as staff (or IT through kioskctl) asked for it. */
 export interface UpdateRequest {
@@ -35,7 +35,8 @@ export interface UpdateApplied {
 }
 
 export interface UpdateReconciled {
-  plan: UpdatePlan;
+  /** User names, changed fields, face (the values may be forgotten by now). */
+  subject: PlanSubject;
   verdict: ReconcileVerdict;
   auditRecorded: boolean;
 }
@@ -112,34 +113,38 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
       const url = faceLinkRefused ? null : link;
       const facePending = plan.face && url === null;
       journal.settle(updateId, facePending ? 'face-pending' : 'applied', url);
-      if (facePending) deps.markFacePending(plan.after.userName);
+      // From an applied face update until a recording succeeds, the face counts as pending
+      // (also when staff leave before starting the camera).
+      if (plan.face) deps.markFacePending(plan.after.userName);
       let auditRecorded = await audit.plan(plan, 'applied');
       if (faceLinkRefused) auditRecorded = (await audit.plan(plan, 'face-link-refused')) && auditRecorded;
       return { plan, message: outcome.message, reEnrollmentUrl: url, reEnrollmentReady: url !== null, facePending, faceLinkRefused, auditRecorded };
     },
     async reconcile(updateId) {
       const entry = journal.get(updateId);
-      if (!entry) throw new KioskError('invalid-input', 'There is no update with this id to check. Look the customer up again.');
-      const { plan } = entry;
+      const target = journal.reconcileTarget(updateId);
+      if (!entry || !target) throw new KioskError('invalid-input', 'There is no update with this id to check. Look the customer up again.');
+      const { subject } = entry;
       switch (entry.state) {
         case 'sending':
           throw new KioskError('invalid-input', 'This update is still being sent. Wait for its answer.');
         case 'applied':
-          return { plan, verdict: 'applied', auditRecorded: true };
+          return { subject, verdict: 'applied', auditRecorded: true };
         case 'face-pending':
-          return { plan, verdict: 'applied-face-pending', auditRecorded: true };
+          return { subject, verdict: 'applied-face-pending', auditRecorded: true };
         case 'failed':
-          return { plan, verdict: 'not-applied', auditRecorded: true };
+          return { subject, verdict: 'not-applied', auditRecorded: true };
         case 'unknown': {
-          const verdict = await profile.reconcile(plan);
+          // By fingerprint: the values themselves may be forgotten by now.
+          const verdict = await profile.reconcile(target);
           if (verdict === 'applied') journal.settle(updateId, 'applied');
           if (verdict === 'applied-face-pending') {
             journal.settle(updateId, 'face-pending');
-            deps.markFacePending(plan.after.userName);
+            deps.markFacePending(subject.userNameAfter);
           }
           if (verdict === 'not-applied') journal.settle(updateId, 'failed');
-          const auditRecorded = await audit.plan(plan, RECONCILED_OUTCOME[verdict]);
-          return { plan, verdict, auditRecorded };
+          const auditRecorded = await audit.record(subject, RECONCILED_OUTCOME[verdict]);
+          return { subject, verdict, auditRecorded };
         }
       }
     },

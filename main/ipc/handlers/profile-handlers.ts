@@ -9,6 +9,7 @@ export function profileHandlers(deps: HandlerDeps): {
   'profile:check-user-name': Handler<'profile:check-user-name'>;
   'profile:update': Handler<'profile:update'>;
   'profile:reconcile': Handler<'profile:reconcile'>;
+  'profile:forget': Handler<'profile:forget'>;
 } {
   const { profile, updates } = deps;
   return {
@@ -39,6 +40,11 @@ export function profileHandlers(deps: HandlerDeps): {
     'profile:reconcile': async ({ updateId }) => {
       const { verdict, auditRecorded } = await updates.reconcile(updateId);
       return { verdict, auditRecorded };
+    },
+    'profile:forget': async () => {
+      // Values and links go; what a reconcile or a second submit of an id needs stays.
+      deps.journal.forgetValues();
+      return { forgotten: true };
     },
   };
 }

@@ -168,6 +168,9 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     },
     wipeCustomer() {
       set((s) => ({ profile: { ...EMPTY_PROFILE, epoch: s.profile.epoch + 1 } }));
+      // Main drops its copy too (the update journal's values and links). Nothing to wait for:
+      // a failure leaves them to the 30-minute limit.
+      void api.forgetCustomer().catch(() => undefined);
       get().resetEnrollment();
       // Where to return after a sign-in was about this customer.
       get().clearResume();
