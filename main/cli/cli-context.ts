@@ -66,6 +66,9 @@ export function createCliContext(
       userDataDir: io.userDataDir,
       // kioskctl never starts the embedded service behind a command (only `kioskctl sandbox` does).
       sandbox: false,
+      // The face-pending list is completed from the service by the kiosk's own sign-in; a
+      // `kioskctl login` stays one call.
+      facePendingFromService: false,
       onAuditFailure: () => io.stderr(`kioskctl: warning: the audit record could not be written to ${auditFilePath(io.userDataDir)}. Tell branch IT.\n`),
     });
     built.push(c);

@@ -10,6 +10,7 @@ import type { Push } from '../ipc/push';
 import type { Logger } from '../log/logger';
 import { createUpdateJournal, JOURNAL_VALUES_KEPT_MS, type UpdateJournal } from '../profile/update-journal';
 import { FACE_PENDING_FILE_NAME, openFacePendingList } from '../enrollment/face-pending-list';
+import { completeFacePendingListQuietly, type FacePendingSyncResult } from '../enrollment/face-pending-sync';
 import { join } from 'node:path';
 import type { KeychainBackend } from '../secrets/token-store';
 import { createServices, type KioskServices } from './services';
@@ -48,6 +49,11 @@ export interface KioskPorts {
   enrollmentTimeoutMs?: number;
   /** Where the face-pending list is kept (default: in the data folder); null: memory only. */
   facePendingFile?: string | null;
+  /**
+   * Complete the face-pending list from the service's "status of all users" call at each
+   * sign-in (default: in vendor mode; kioskctl turns it off, tests on over the sandbox).
+   */
+  facePendingFromService?: boolean;
 }
 
 /**
@@ -63,6 +69,8 @@ export interface KioskCore {
   readonly auditLog: AuditLog;
   readonly updates: UpdateWorkflow;
   readonly enrollment: EnrollmentController;
+  /** The last completion of the face-pending list from the service (null: none ran, or it failed). */
+  facePendingSynced(): Promise<FacePendingSyncResult | null>;
   /** Drops what main holds about the customer on screen (pending updates, camera window). */
   abortCustomerSession(): void;
   /** Ends an open re-enrollment, writes the last audit line, closes the trail, stops the sandbox. */
@@ -110,6 +118,14 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     logger,
     ...(clock ? { now: () => clock().getTime() } : {}),
   });
+  // At each sign-in, the vendor's list of unfinished enrollments completes the local one
+  // (in the background: the sign-in does not wait; on failure the local list stands).
+  let lastSync: Promise<FacePendingSyncResult | null> = Promise.resolve(null);
+  if (ports.facePendingFromService ?? backend.kind === 'vendor') {
+    services.session.onSignedIn(() => {
+      lastSync = completeFacePendingListQuietly({ session: services.session, client: services.client, pending, logger, ...(clock ? { now: clock } : {}) });
+    });
+  }
   const enrollment = createEnrollmentController({
     journal,
     enrollmentOrigin: backend.enrollmentOrigin,
@@ -145,6 +161,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     auditLog,
     updates,
     enrollment,
+    facePendingSynced: () => lastSync,
     abortCustomerSession() {
       journal.clear();
       void enrollment.abort();
@@ -152,6 +169,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     async close() {
       clearInterval(sweep);
       await enrollment.abort();
+      await lastSync;
       await pending.flushed();
       journal.clear();
       // After the last audit line (an open recording ends with one).

@@ -6,11 +6,13 @@ import { classifyResponse } from './classify';
 import { createHttpTransport, type Transport } from './http-transport';
 import { defaultSleep, withRetry, type RetryPolicy } from './retry';
 import {
+  enrollmentStatusAllResponseSchema,
   enrollmentStatusResponseSchema,
   loginResponseSchema,
   logoutResponseSchema,
   updateUserResponseSchema,
   userDetailsResponseSchema,
+  type EnrollmentStatusAllResponse,
   type EnrollmentStatusResponse,
   type UpdateUserResponse,
   type UserDetails,
@@ -44,9 +46,25 @@ export interface DeepFaceAuthClient {
   userDetails(token: string, userName: string): Promise<UserDetails>;
   updateUser(token: string, request: UpdateUserRequest): Promise<UpdateUserResponse>;
   enrollmentStatus(token: string, enrollmentUrl: string): Promise<EnrollmentStatusResponse>;
+  /** One page of the users whose enrollment has this status, enrolled within the dates. */
+  enrollmentStatusAll(token: string, query: StatusAllQuery): Promise<EnrollmentStatusAllResponse>;
 }
 
-type CallName = 'login' | 'logout' | 'user-details' | 'update-user' | 'enrollment-status';
+export interface StatusAllQuery {
+  statusType: 'success' | 'failure' | 'draft';
+  /** Inclusive range, sent as the vendor's "yyyy-mm-dd hh:mm:ss" (UTC: the docs name no zone). */
+  from: Date;
+  to: Date;
+  pageNumber: number;
+  pageCount: number;
+}
+
+/** A date as the vendor's status call takes it: "yyyy-mm-dd hh:mm:ss", in UTC. */
+export function vendorDateTime(d: Date): string {
+  return d.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+type CallName = 'login' | 'logout' | 'user-details' | 'update-user' | 'enrollment-status' | 'enrollment-status-all';
 
 const PATHS: Record<CallName, string> = {
   login: '/api/v1/basic/login',
@@ -54,6 +72,7 @@ const PATHS: Record<CallName, string> = {
   'user-details': '/api/v1/basic/user/details',
   'update-user': '/api/v1/basic/user/update',
   'enrollment-status': '/api/v1/basic/status/enroll/user',
+  'enrollment-status-all': '/api/v1/basic/status/enroll/all',
 };
 
 /**
@@ -192,6 +211,20 @@ export function createDeepFaceAuthClient(options: ClientOptions): DeepFaceAuthCl
     },
     enrollmentStatus(token, enrollmentUrl) {
       return read('enrollment-status', { enrollmentUrl }, enrollmentStatusResponseSchema, token);
+    },
+    enrollmentStatusAll(token, query) {
+      const to = vendorDateTime(query.to);
+      // Every value a string, as documented. The end date is sent under both of its documented
+      // spellings (the parameter table's "toThsiDate" and the example's "toThisDate").
+      const body = {
+        pageNumber: String(query.pageNumber),
+        pageCount: String(query.pageCount),
+        statusType: query.statusType,
+        fromThisDate: vendorDateTime(query.from),
+        toThisDate: to,
+        toThsiDate: to,
+      };
+      return read('enrollment-status-all', body, enrollmentStatusAllResponseSchema, token);
     },
   };
 }

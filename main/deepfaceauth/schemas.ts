@@ -55,6 +55,38 @@ export const enrollmentStatusResponseSchema = z.object({
   status: okStatus,
 });
 
+/** A page number or count the vendor documents as Int but shows as a string ("2"). */
+const pageNumber = z
+  .union([z.number(), z.string().trim().regex(/^\d{1,9}$/)])
+  .transform((v) => Number(v))
+  .pipe(z.number().int().nonnegative().max(1_000_000_000));
+
+/** One row of the status-of-all-users answer: only the user name is read; a row without a usable one is skipped. */
+const statusRowUserName = z
+  .unknown()
+  .transform((row) => {
+    const name = typeof row === 'object' && row !== null && 'userName' in row ? (row as { userName: unknown }).userName : undefined;
+    return typeof name === 'string' && name.length > 0 && name.length <= 256 ? name : null;
+  });
+
+/**
+ * `POST /status/enroll/all`, read defensively (the docs' own example is not valid JSON): the
+ * page fields as numbers or strings, absent ones as unknown; rows read for their user name
+ * only (faces, e-mail and phone are never kept); a missing `data` is an empty page.
+ */
+export const enrollmentStatusAllResponseSchema = z.object({
+  status: okStatus,
+  message: text.optional(),
+  currentStatusPageNumber: pageNumber.optional(),
+  totalStatusPageNumber: pageNumber.optional(),
+  data: z
+    .array(statusRowUserName)
+    .max(1000)
+    .optional()
+    .default([])
+    .transform((names) => names.filter((n): n is string => n !== null)),
+});
+
 /** The documented error envelope (HTTP 400 with an `error` object), loosely read. */
 export const errorEnvelopeSchema = z.object({
   error: z.object({
@@ -66,3 +98,4 @@ export const errorEnvelopeSchema = z.object({
 export type UserDetails = z.infer<typeof userDetailsResponseSchema>;
 export type UpdateUserResponse = z.infer<typeof updateUserResponseSchema>;
 export type EnrollmentStatusResponse = z.infer<typeof enrollmentStatusResponseSchema>;
+export type EnrollmentStatusAllResponse = z.output<typeof enrollmentStatusAllResponseSchema>;

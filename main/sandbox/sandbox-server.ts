@@ -40,6 +40,14 @@ const params = z.object({
   phoneNumber: z.string().min(1).max(32),
 });
 const withCustomer = { customerName: z.string().min(1) };
+/** "yyyy-mm-dd hh:mm:ss" (read as UTC). */
+const vendorDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'dates are yyyy-mm-dd hh:mm:ss')
+  .transform((s) => Date.parse(s.replace(' ', 'T') + 'Z'))
+  .refine((ms) => Number.isFinite(ms), 'not a date');
+/** A time as the vendor's rows show it: "2019-06-04 18:17:40". */
+const vendorTime = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 const bodies = {
   login: z.object({ ...withCustomer, password: z.string().min(1) }),
   logout: z.object({ ...withCustomer, accessToken: z.string().min(1) }),
@@ -56,6 +64,18 @@ const bodies = {
       message: 'parametersToBeUpdated is required',
     }),
   status: z.object({ ...withCustomer, enrollmentUrl: z.string().min(1) }),
+  // Every value a string, as documented; the end date under either documented spelling.
+  statusAll: z
+    .object({
+      ...withCustomer,
+      pageNumber: z.string().regex(/^[1-9]\d{0,5}$/, 'pageNumber must be a number in a string'),
+      pageCount: z.string().regex(/^[1-9]\d{0,2}$/, 'pageCount must be a number in a string'),
+      statusType: z.enum(['success', 'failure', 'draft'], { message: 'statusType must be success, failure or draft' }),
+      fromThisDate: vendorDate,
+      toThisDate: vendorDate.optional(),
+      toThsiDate: vendorDate.optional(),
+    })
+    .refine((b) => b.toThisDate !== undefined || b.toThsiDate !== undefined, { message: 'toThisDate is required' }),
   // A new record's phone is digits; only an update may send a stored legacy one back.
   create: z.object({ ...withCustomer, ...params.shape, phoneNumber: z.string().regex(/^\d{6,15}$/, 'phoneNumber must be digits') }),
   result: z.object({ result: z.enum(['success', 'failure']) }),
@@ -178,6 +198,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         authorize(req, b.customerName);
         const e = state.enrollmentStatus(b.enrollmentUrl);
         return send(res, 200, { userName: e.userName, enrollmentStatus: e.status, message: 'success', status: '200 OK' });
+      }
+      case '/status/enroll/all': {
+        const b = parse(bodies.statusAll, body);
+        authorize(req, b.customerName);
+        const to = b.toThisDate ?? b.toThsiDate ?? 0;
+        const page = state.statusAll(b.statusType, b.fromThisDate, to, Number(b.pageNumber), Number(b.pageCount));
+        // Page fields as strings, like the vendor's example.
+        return send(res, 200, {
+          status: '200 OK',
+          message: 'success',
+          currentStatusPageNumber: String(page.page),
+          totalStatusPageNumber: String(page.totalPages),
+          totalStatusEnrollmentCount: String(page.total),
+          data: page.users.map((u) => ({
+            userName: u.userName,
+            fullName: u.fullName,
+            emailId: u.emailId,
+            phoneNumber: u.phoneNumber,
+            faceThumbnail: '',
+            faceOriginal: '',
+            timeStamp: vendorTime(u.at),
+            blacklistState: 'no',
+          })),
+        });
       }
       case '/user/create': {
         const b = parse(bodies.create, body);

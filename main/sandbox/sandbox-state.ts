@@ -11,6 +11,16 @@ interface UserRecord extends DemoUser {
 interface EnrollmentRecord {
   userName: string;
   status: EnrollmentStatus;
+  /** When it was started (ms since the epoch). */
+  at: number;
+}
+
+/** One page of `statusAll`. */
+export interface StatusPage {
+  users: { userName: string; fullName: string; emailId: string; phoneNumber: string; at: number }[];
+  page: number;
+  totalPages: number;
+  total: number;
 }
 
 /** Test switches of the stand-in capture page. */
@@ -110,7 +120,7 @@ export class SandboxState {
     if (this.users.has(u.userName)) throw new SandboxRejection('userName already exists');
     const record: UserRecord = { ...u, enrollmentUrl: this.portalUrl() };
     this.users.set(u.userName, record);
-    this.enrollments.set(record.enrollmentUrl, { userName: u.userName, status });
+    this.enrollments.set(record.enrollmentUrl, { userName: u.userName, status, at: this.now() });
     return record;
   }
 
@@ -135,7 +145,7 @@ export class SandboxState {
     for (const e of this.enrollments.values()) if (e.userName === userName) e.userName = updated.userName;
     if (!face) return null;
     const url = this.portalUrl();
-    this.enrollments.set(url, { userName: updated.userName, status: 'draft' });
+    this.enrollments.set(url, { userName: updated.userName, status: 'draft', at: this.now() });
     return url;
   }
 
@@ -149,6 +159,22 @@ export class SandboxState {
       if (latest) return latest;
     }
     return e;
+  }
+
+  /**
+   * The users whose latest enrollment has this status and was started within [from, to]
+   * (ms; `to` counts to the end of its second), oldest first, one page (numbered from 1) of
+   * `pageCount`.
+   */
+  statusAll(status: EnrollmentStatus, from: number, to: number, page: number, pageCount: number): StatusPage {
+    const latest = new Map<string, EnrollmentRecord>();
+    for (const e of this.enrollments.values()) latest.set(e.userName, e);
+    const matching = [...latest.values()].flatMap((e) => {
+      const u = this.users.get(e.userName);
+      return u && e.status === status && e.at >= from && e.at < to + 1000 ? [{ userName: u.userName, fullName: u.fullName, emailId: u.emailId, phoneNumber: u.phoneNumber, at: e.at }] : [];
+    });
+    const rows = matching.slice((page - 1) * pageCount, page * pageCount);
+    return { users: rows, page, totalPages: Math.max(1, Math.ceil(matching.length / pageCount)), total: matching.length };
   }
 
   /** The capture page reports its result; only a draft enrollment can finish. */

@@ -19,6 +19,8 @@ export interface SessionService {
    */
   withToken<T>(fn: (token: string) => Promise<T>): Promise<T>;
   onExpired(listener: () => void): () => void;
+  /** Called after each successful sign-in (the token is stored); a throwing listener is logged. */
+  onSignedIn(listener: () => void): () => void;
 }
 
 export interface SessionDeps {
@@ -31,6 +33,7 @@ export interface SessionDeps {
 export function createSessionService(deps: SessionDeps): SessionService {
   const { client, tokens, logger } = deps;
   const listeners = new Set<() => void>();
+  const signedInListeners = new Set<() => void>();
 
   async function expire(): Promise<void> {
     logger.warn('session expired; clearing the stored token');
@@ -58,6 +61,13 @@ export function createSessionService(deps: SessionDeps): SessionService {
         const { accessToken } = await client.login(password);
         await tokens.set(accessToken);
         logger.info('signed in');
+        for (const l of [...signedInListeners]) {
+          try {
+            l();
+          } catch {
+            logger.error('signed-in listener failed');
+          }
+        }
       } catch (err) {
         if (err instanceof KioskError && err.code === 'unauthorized') {
           throw new KioskError('rejected', 'The customer name or password is not correct.');
@@ -115,6 +125,10 @@ export function createSessionService(deps: SessionDeps): SessionService {
     onExpired(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onSignedIn(listener) {
+      signedInListeners.add(listener);
+      return () => signedInListeners.delete(listener);
     },
   };
 }

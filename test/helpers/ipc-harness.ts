@@ -2,6 +2,7 @@ import { loadConfig, type KioskConfig } from '../../main/config';
 import type { Logger } from '../../main/log/logger';
 import type { KioskServices } from '../../main/core/services';
 import { createKioskCore } from '../../main/core/kiosk-core';
+import type { FacePendingSyncResult } from '../../main/enrollment/face-pending-sync';
 import { registerKioskIpc } from '../../main/ipc/register-kiosk-ipc';
 import { loadKeytarBackend } from '../../main/secrets/keytar-backend';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/sandbox-server';
@@ -55,6 +56,8 @@ export interface IpcHarness {
   /** The real audit trail, in a fresh folder. */
   audit: AuditLog;
   enrollment: EnrollmentController;
+  /** The last completion of the face-pending list from the service (with `facePendingFromService`). */
+  facePendingSynced(): Promise<FacePendingSyncResult | null>;
   /** Calls a channel as the kiosk window would (or as `sender`). */
   invoke<C extends InvokeChannel>(channel: C, request: unknown, sender?: SenderInfo): Promise<Result<ResponseOf<C>>>;
   /** Calls a channel with raw IPC arguments. */
@@ -95,6 +98,8 @@ export async function createIpcHarness(
     keepStoredToken?: boolean;
     /** The face-pending list's file (default: a fresh one), e.g. one a previous harness wrote. */
     facePendingFile?: string;
+    /** Complete the face-pending list from the service at sign-in, as vendor mode does. */
+    facePendingFromService?: boolean;
   } = {},
 ): Promise<IpcHarness> {
   const configFile = options.config ? JSON.stringify(options.config) : null;
@@ -135,6 +140,7 @@ export async function createIpcHarness(
     },
     ...(options.enrollmentPoll ? { enrollmentPoll: options.enrollmentPoll } : {}),
     ...(options.enrollmentTimeoutMs !== undefined ? { enrollmentTimeoutMs: options.enrollmentTimeoutMs } : {}),
+    ...(options.facePendingFromService !== undefined ? { facePendingFromService: options.facePendingFromService } : {}),
   });
   const { services, journal, enrollment } = core;
   let sandbox: RunningSandbox;
@@ -177,6 +183,7 @@ export async function createIpcHarness(
     registry,
     audit: core.auditLog,
     enrollment,
+    facePendingSynced: () => core.facePendingSynced(),
     get restarts() {
       return harness.restarts;
     },

@@ -22,6 +22,7 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
       throw new Error('not used');
     },
     onExpired: () => () => undefined,
+    onSignedIn: () => () => undefined,
   };
   const plan = { userName: RECORD.userName, before: RECORD, after: { ...RECORD, emailId: 'new@example.com' }, changed: ['emailId' as const], face: false };
   const profile: ProfileService = {

@@ -154,6 +154,48 @@ describe('sandbox service', () => {
     expect(s.body).toMatchObject({ enrollmentStatus: 'failure', userName: 'ravi.kumar', status: '200 OK' });
   });
 
+  it('lists the users whose latest enrollment has a status, in pages, with the documented row shape', async () => {
+    sb = await startSandbox();
+    const token = await login();
+    const ask = (extra: Record<string, string>) =>
+      post('/status/enroll/all', { customerName: 'demo-bank', pageNumber: '1', pageCount: '10', statusType: 'draft', fromThisDate: '2000-01-01 00:00:00', toThisDate: '2100-01-01 00:00:00', ...extra }, { Authorization: token });
+    expect((await ask({})).body).toMatchObject({ status: '200 OK', data: [], totalStatusPageNumber: '1', totalStatusEnrollmentCount: '0' });
+    sb.state.update('ravi.kumar', PARAMS, true);
+    sb.state.update('arjun.mehta', { ...sb.state.details('arjun.mehta') }, true);
+    const drafts = await ask({});
+    expect(drafts.status).toBe(200);
+    expect(drafts.body).toMatchObject({ currentStatusPageNumber: '1', totalStatusPageNumber: '1', totalStatusEnrollmentCount: '2' });
+    const rows = drafts.body['data'] as Record<string, unknown>[];
+    expect(rows.map((r) => r['userName'])).toEqual(['ravi.kumar', 'arjun.mehta']);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['blacklistState', 'emailId', 'faceOriginal', 'faceThumbnail', 'fullName', 'phoneNumber', 'timeStamp', 'userName']);
+    expect(rows[0]!['timeStamp']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    // Paged, and the table's spelling of the end date works too.
+    const second = await post(
+      '/status/enroll/all',
+      { customerName: 'demo-bank', pageNumber: '2', pageCount: '1', statusType: 'draft', fromThisDate: '2000-01-01 00:00:00', toThsiDate: '2100-01-01 00:00:00' },
+      { Authorization: token },
+    );
+    expect(second.body).toMatchObject({ currentStatusPageNumber: '2', totalStatusPageNumber: '2', data: [{ userName: 'arjun.mehta' }] });
+    // Out of the date range: nothing.
+    expect((await ask({ toThisDate: '2001-01-01 00:00:00' })).body).toMatchObject({ data: [] });
+    expect((await ask({ statusType: 'success' })).body['totalStatusEnrollmentCount']).not.toBe('0');
+    const anonymous = await post('/status/enroll/all', { customerName: 'demo-bank', pageNumber: '1', pageCount: '10', statusType: 'draft', fromThisDate: '2000-01-01 00:00:00', toThisDate: '2100-01-01 00:00:00' });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it.each([
+    ['no end date', { toThisDate: undefined }, /toThisDate is required/],
+    ['a date in another format', { fromThisDate: '2026-12-02T09:00:00Z' }, /yyyy-mm-dd hh:mm:ss/],
+    ['a page number that is a number', { pageNumber: 1 }, /pageNumber/],
+    ['an unknown status type', { statusType: 'pending' }, /statusType/],
+  ])('refuses a status-of-all request with %s', async (_name, change, message) => {
+    sb = await startSandbox();
+    const body = { customerName: 'demo-bank', pageNumber: '1', pageCount: '10', statusType: 'draft', fromThisDate: '2000-01-01 00:00:00', toThisDate: '2100-01-01 00:00:00', ...change };
+    const r = await post('/status/enroll/all', body, { Authorization: await login() });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toMatch(message);
+  });
+
   it('answers unknown paths with a 404 envelope', async () => {
     sb = await startSandbox();
     const r = await post('/user/delete', {});
