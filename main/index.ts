@@ -2,7 +2,7 @@ import { app, dialog, Menu } from 'electron';
 import { createStderrLogger } from './log/logger';
 import { defaultUserDataDir } from './paths';
 import { KioskError } from '../domain/kiosk-error';
-import { refusedStartReason } from './security/sandbox-switches';
+import { refusedEnvironmentReason, refusedStartReason } from './security/sandbox-switches';
 import { decideGpuAction } from './security/crash-policy';
 import { registerAppScheme } from './electron/app-protocol';
 import { startKiosk, type RunningKiosk } from './electron/kiosk-app';
@@ -20,7 +20,7 @@ function fatal(message: string, code: string): void {
   app.exit(1);
 }
 
-const refusal = refusedStartReason(process.argv, { production: app.isPackaged });
+const refusal = refusedStartReason(process.argv, { production: app.isPackaged }) ?? refusedEnvironmentReason(process.env, { production: app.isPackaged });
 if (refusal) {
   fatal(refusal, 'unsafe-arguments');
 } else {

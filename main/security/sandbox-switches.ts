@@ -94,3 +94,20 @@ export function refusedStartReason(
   }
   return null;
 }
+
+/**
+ * Environment variables that reveal what the kiosk sends or does: Chromium writes the TLS keys
+ * of every connection (the camera window's among them) to the file SSLKEYLOGFILE names, in any
+ * run; ELECTRON_ENABLE_LOGGING and ELECTRON_LOG_FILE write Chromium's own log (page addresses
+ * included), refused in packaged builds. Running as plain Node and NODE_OPTIONS are switched
+ * off in the packaged binary by its fuses (electron-builder.yml).
+ */
+const ENV_ALWAYS_REFUSED = ['SSLKEYLOGFILE'];
+const ENV_REFUSED_PACKAGED = ['ELECTRON_ENABLE_LOGGING', 'ELECTRON_LOG_FILE', 'ELECTRON_DEBUG_NOTIFICATIONS', 'ELECTRON_ENABLE_STACK_DUMPING'];
+
+/** Why the kiosk must refuse to start in this environment, or null (set but empty counts as unset). */
+export function refusedEnvironmentReason(env: Readonly<Record<string, string | undefined>>, options: { production: boolean }): string | null {
+  const names = [...ENV_ALWAYS_REFUSED, ...(options.production ? ENV_REFUSED_PACKAGED : [])];
+  const set = names.find((n) => (env[n] ?? '') !== '');
+  return set ? `The kiosk does not start with the environment variable ${set} set: it would reveal its traffic or log what it does. Start it without it.` : null;
+}

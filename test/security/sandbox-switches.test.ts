@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refusedStartReason } from '../../main/security/sandbox-switches';
+import { refusedEnvironmentReason, refusedStartReason } from '../../main/security/sandbox-switches';
 
 const linux = { production: true, platform: 'linux' as const };
 
@@ -68,5 +68,22 @@ describe('refusedStartReason', () => {
     expect(refusedStartReason(['kiosk', '--lang=hi', 'sandbox-notes.txt'], linux)).toBeNull();
     expect(refusedStartReason(['kiosk', '--', '--proxy-server=x'], linux)).toBeNull();
     expect(refusedStartReason(['kiosk', '--', '--no-sandbox'], linux)).toBeNull();
+  });
+});
+
+describe('refusedEnvironmentReason', () => {
+  it('refuses SSLKEYLOGFILE in every run: Chromium would write the TLS keys of the camera window', () => {
+    for (const production of [true, false]) {
+      expect(refusedEnvironmentReason({ SSLKEYLOGFILE: '/tmp/keys.log' }, { production })).toMatch(/SSLKEYLOGFILE/);
+    }
+  });
+
+  it.each(['ELECTRON_ENABLE_LOGGING', 'ELECTRON_LOG_FILE', 'ELECTRON_DEBUG_NOTIFICATIONS', 'ELECTRON_ENABLE_STACK_DUMPING'])('refuses %s in a packaged build only', (name) => {
+    expect(refusedEnvironmentReason({ [name]: '1' }, { production: true })).toMatch(new RegExp(name));
+    expect(refusedEnvironmentReason({ [name]: '1' }, { production: false })).toBeNull();
+  });
+
+  it('starts in an ordinary environment; an empty variable counts as unset', () => {
+    expect(refusedEnvironmentReason({ PATH: '/usr/bin', LANG: 'en_IN.UTF-8', https_proxy: 'http://proxy.bank.example:8080', SSLKEYLOGFILE: '' }, { production: true })).toBeNull();
   });
 });
