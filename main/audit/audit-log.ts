@@ -8,6 +8,7 @@ import { KioskError } from '../../domain/kiosk-error';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../domain/outcomes';
 import { PROFILE_FIELDS, type ProfileFieldName } from '../../domain/profile/profile-fields';
 import { syncFolder } from '../shared/sync-folder';
+import { withFileLock } from '../shared/file-lock';
 
 export type { AuditOutcome } from '../../domain/outcomes';
 
@@ -84,8 +85,10 @@ const LAST_LINE_WINDOW_BYTES = 64 * 1024;
  * for appending on the first write (created 0600, its folder 0700 and synced) and kept open.
  * Before each line the path is checked: a file deleted or moved away (rotated) is opened
  * again at its path, and a last line left unfinished (by a failed write, or by kioskctl
- * writing to the same file) is ended first, so it never swallows this one. Each line is
- * written whole and fsynced before `append` resolves; a short write is an error.
+ * writing to the same file) is ended first, so it never swallows this one. Reading the last
+ * line and writing the next is done under a lock file shared with other writers (kioskctl),
+ * so two processes never chain to the same line. Each line is written whole and fsynced
+ * before `append` resolves; a short write is an error.
  */
 export function createAuditLog(options: { file: string; kioskId: string; now?: () => Date }): AuditLog {
   const { file, kioskId } = options;
@@ -133,6 +136,11 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
   }
 
   async function write(entry: ShownAuditEntry): Promise<void> {
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await withFileLock(file, () => writeLocked(entry));
+  }
+
+  async function writeLocked(entry: ShownAuditEntry): Promise<void> {
     const { fh, size } = await current();
     try {
       // Chained to whatever the file ends with, whoever wrote it (kioskctl writes here too).

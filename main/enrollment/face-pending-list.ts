@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import { syncFolder } from '../shared/sync-folder';
+import { withFileLock } from '../shared/file-lock';
 
 /** File name of the list inside the app's data folder. */
 export const FACE_PENDING_FILE_NAME = 'face-pending.json';
@@ -34,9 +35,9 @@ const fileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(
  * Opens the list: read from its file (a missing file is an empty list; an unreadable or
  * malformed one is logged and replaced at the next change), answered from memory, every
  * change written through atomically (a temporary file, fsynced, renamed over the old one) in
- * order, merged into what the file holds then, so the kiosk and kioskctl do not undo each
- * other's changes (two writes in the same instant can still race: there is no lock). Bounded
- * (1,000 names) and forgetful (30 days). Survives restarts and crashes.
+ * order, merged into what the file holds then under a lock shared with other writers, so the
+ * kiosk and kioskctl do not undo each other's changes. Bounded (1,000 names) and forgetful
+ * (30 days). Survives restarts and crashes.
  */
 export async function openFacePendingList(options: FacePendingOptions): Promise<FacePendingList> {
   const now = options.now ?? Date.now;
@@ -96,21 +97,24 @@ export async function openFacePendingList(options: FacePendingOptions): Promise<
       const batch = changes.splice(0);
       if (batch.length === 0) return;
       try {
-        // What other processes (kioskctl, the kiosk) wrote meanwhile, plus this one's changes.
-        const merged = await readEntries();
-        apply(merged, batch);
-        const body = JSON.stringify({ version: 1, entries: Object.fromEntries(merged) }) + '\n';
         await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-        const tmp = `${file}.${process.pid}.tmp`;
-        const fh = await open(tmp, 'w', 0o600);
-        try {
-          await fh.writeFile(body, 'utf8');
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
-        await rename(tmp, file);
-        await syncFolder(dirname(file));
+        // Under the lock other writers share: what they wrote meanwhile, plus this one's changes.
+        const merged = await withFileLock(file, async () => {
+          const onDisk = await readEntries();
+          apply(onDisk, batch);
+          const body = JSON.stringify({ version: 1, entries: Object.fromEntries(onDisk) }) + '\n';
+          const tmp = `${file}.${process.pid}.tmp`;
+          const fh = await open(tmp, 'w', 0o600);
+          try {
+            await fh.writeFile(body, 'utf8');
+            await fh.sync();
+          } finally {
+            await fh.close();
+          }
+          await rename(tmp, file);
+          await syncFolder(dirname(file));
+          return onDisk;
+        });
         // Adopt the merged list, with any change made while this one was written.
         apply(merged, changes);
         entries = merged;

@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,35 @@ describe('audit log', () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => log.append({ ...RECORD, userNameBefore: `user${i}` })));
     const lines = (await readFile(log.file, 'utf8')).trimEnd().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { userNameBefore: string }).userNameBefore)).toEqual(Array.from({ length: 50 }, (_, i) => `user${i}`));
+  });
+
+  it('two writers of one file (the kiosk and kioskctl) never chain to the same line', async () => {
+    const file = join(await dir(), 'audit.jsonl');
+    const kiosk = createAuditLog({ file, kioskId: 'k' });
+    const kioskctl = createAuditLog({ file, kioskId: 'k' });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => [kiosk.append({ ...RECORD, userNameBefore: `a${i}` }), kioskctl.append({ ...RECORD, userNameBefore: `b${i}` })]).flat());
+    expect((await readFile(file, 'utf8')).trimEnd().split('\n')).toHaveLength(60);
+    expect(await verifyAuditTrail(file)).toMatchObject({ intact: true, lines: 60 });
+  });
+
+  it('waits for a writer that holds the lock, and takes over a lock its writer left behind', async () => {
+    const file = join(await dir(), 'audit.jsonl');
+    const log = createAuditLog({ file, kioskId: 'k' });
+    // Held by another writer right now: the append waits until it is let go.
+    await mkdir(`${file}.lock`);
+    let done = false;
+    const pending = log.append(RECORD).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(done).toBe(false);
+    await rm(`${file}.lock`, { recursive: true });
+    await pending;
+    expect(done).toBe(true);
+    // Left by a writer that died 20 s ago: taken over.
+    await mkdir(`${file}.lock`);
+    const old = new Date(Date.now() - 20_000);
+    await utimes(`${file}.lock`, old, old);
+    await log.append(RECORD);
+    expect(await verifyAuditTrail(file)).toMatchObject({ intact: true, lines: 2 });
   });
 
   it('reports a failed write with a plain message, and keeps working after it', async () => {

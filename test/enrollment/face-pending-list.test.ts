@@ -73,6 +73,19 @@ describe('the face-pending list on disk', () => {
     if (process.getuid?.() !== 0) expect(cap.text()).toContain('face-pending list could not be written');
   });
 
+  it('two writers changing the list in the same instant both keep their names (the writes take turns under a lock)', async () => {
+    const file = await fileIn();
+    const kiosk = await openFacePendingList({ file, logger: captureLogger().logger });
+    const kioskctl = await openFacePendingList({ file, logger: captureLogger().logger });
+    for (let i = 0; i < 10; i++) {
+      kiosk.add(`kiosk.${i}`);
+      kioskctl.add(`kioskctl.${i}`);
+    }
+    await Promise.all([kiosk.flushed(), kioskctl.flushed()]);
+    const names = Object.keys((JSON.parse(await readFile(file, 'utf8')) as { entries: object }).entries);
+    expect(names).toHaveLength(20);
+  });
+
   it('merges with what another process wrote: the kiosk and kioskctl do not undo each other', async () => {
     const file = await fileIn();
     const kiosk = await openFacePendingList({ file, logger: captureLogger().logger });
