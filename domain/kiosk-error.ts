@@ -16,7 +16,11 @@ export type KioskErrorCode =
   | 'server'
   | 'bad-response'
   | 'outcome-unknown'
-  | 'internal';
+  | 'internal'
+  /** No staff member has unlocked the kiosk (or their session ended): unlock first. */
+  | 'locked'
+  /** The change needs a supervisor's approval, and has none that fits. */
+  | 'approval-required';
 
 /** An error with a code from the closed set and a message that is safe to show staff. */
 export class KioskError extends Error {

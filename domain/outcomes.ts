@@ -63,3 +63,28 @@ export const ENROLLMENT_AUDIT_OUTCOME: Record<EnrollmentOutcome, AuditOutcome> =
   'window-crashed': 'face-window-crashed',
   'page-blocked': 'face-page-blocked',
 };
+
+/**
+ * What a staff line of the audit trail records: an unlock with the right credential, a wrong
+ * one, one that locked the id (`locked-out`), an attempt on a locked id, the kiosk locked (idle,
+ * the Lock button, another staff member unlocking), an approval given or refused, the vendor
+ * sign-in and sign-out by a supervisor, and IT's changes to the local staff list and PIN
+ * checks (kioskctl).
+ */
+export const STAFF_AUDIT_OUTCOMES = [
+  'unlocked',
+  'unlock-refused',
+  'locked-out',
+  'unlock-while-locked-out',
+  'locked',
+  'approval-granted',
+  'approval-refused',
+  'vendor-signed-in',
+  'vendor-signed-out',
+  'staff-added',
+  'staff-removed',
+  'pin-reset',
+  'lockout-cleared',
+  'pin-checked',
+] as const;
+export type StaffAuditOutcome = (typeof STAFF_AUDIT_OUTCOMES)[number];

@@ -128,6 +128,8 @@ const fileSchema = z.strictObject({
   enrollmentTimeoutSeconds: z.number().int().min(30).max(3600).optional(),
   caFile: z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'must be an absolute path').optional(),
   enrollmentOrigins: z.array(originSchema).min(1, 'list at least one origin').max(16, 'at most 16 origins').optional(),
+  staffLockSeconds: z.number().int().min(30).max(3600).optional(),
+  staffDirectory: z.strictObject({ kind: z.literal('local') }).optional(),
 });
 
 export type ConfigFile = z.infer<typeof fileSchema>;
@@ -158,6 +160,12 @@ export interface KioskConfig {
    * default (the base URL's origin and the vendor's documented portal hosts).
    */
   enrollmentOrigins: string[] | null;
+  /** Seconds without staff activity after which the kiosk locks (the customer wipe comes first). */
+  staffLockSeconds: number;
+  /** Where staff unlock: the local list (staff.json in `systemDir`). */
+  staffDirectory: { kind: 'local' };
+  /** The machine-wide folder: the config IT writes, and the local staff list. */
+  systemDir: string;
   /** Where the settings came from, for diagnostics: a file path or "defaults". */
   source: string;
 }
@@ -172,6 +180,7 @@ export const DEFAULTS = {
   defaultCountry: 'IN',
   keychainTimeoutMs: 2000,
   enrollmentTimeoutSeconds: 300,
+  staffLockSeconds: 300,
 } as const;
 
 /** Command-line overrides; they win over the file. `baseUrl` selects vendor mode. */
@@ -226,11 +235,16 @@ async function readConfigFile(path: string, readFile: LoadConfigDeps['readFile']
  * file (refused when non-admins could write it), else the per-user one. Returns its path and
  * text (null: no file), and the machine-wide path IT is told about.
  */
+/** The machine-wide folder: KIOSK_SYSTEM_DIR (unpackaged runs and kioskctl), else the given or the platform's. */
+export function resolveSystemDir(deps: Pick<LoadConfigDeps, 'env' | 'packaged' | 'systemDir'>): string {
+  const unpackaged = deps.packaged !== true;
+  return (unpackaged ? deps.env[SYSTEM_DIR_ENV_VAR] : undefined) || deps.systemDir || defaultSystemDir(process.platform);
+}
+
 async function findConfigFile(deps: LoadConfigDeps): Promise<{ path: string; text: string | null; systemPath: string }> {
   const unpackaged = deps.packaged !== true;
   const explicit = unpackaged ? deps.env[CONFIG_ENV_VAR] : undefined;
-  const systemDir = (unpackaged ? deps.env[SYSTEM_DIR_ENV_VAR] : undefined) || deps.systemDir || defaultSystemDir(process.platform);
-  const systemPath = join(systemDir, SYSTEM_CONFIG_FILE_NAME);
+  const systemPath = join(resolveSystemDir(deps), SYSTEM_CONFIG_FILE_NAME);
   if (explicit) {
     const text = await readConfigFile(explicit, deps.readFile);
     if (text === null) throw new KioskError('config', `Config file ${explicit} (from ${CONFIG_ENV_VAR}) does not exist.`);
@@ -283,7 +297,7 @@ export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
     // A packaged kiosk runs the demo only when asked to, never by default.
     throw new KioskError('config', `Config file ${path}: key "mode" is required: "vendor" (with "baseUrl") or "sandbox" for the demo.`);
   }
-  return { ...resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path), extraCaCertificates: extraCa };
+  return { ...resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path), extraCaCertificates: extraCa, systemDir: resolveSystemDir(deps) };
 }
 
 const MAX_CA_BYTES = 1024 * 1024;
@@ -312,7 +326,7 @@ async function readCaFile(caFile: string, configPath: string, readFile: LoadConf
   return blocks.join('\n');
 }
 
-function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: string): KioskConfig {
+function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: string): Omit<KioskConfig, 'systemDir'> {
   let baseUrl = file.baseUrl ?? null;
   let mode = file.mode ?? (baseUrl ? 'vendor' : 'sandbox');
   if (overrides.baseUrl !== undefined) {
@@ -331,6 +345,11 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
   if (overrides.customerName !== undefined && !/^\S.{0,127}$/.test(overrides.customerName)) {
     throw new KioskError('config', '--customer must be 1–128 characters.');
   }
+  const idleTimeoutSeconds = file.idleTimeoutSeconds ?? DEFAULTS.idleTimeoutSeconds;
+  const staffLockSeconds = file.staffLockSeconds ?? Math.max(DEFAULTS.staffLockSeconds, idleTimeoutSeconds + 60);
+  if (staffLockSeconds <= idleTimeoutSeconds) {
+    throw new KioskError('config', `Config (${source}): key "staffLockSeconds" (${staffLockSeconds}) must be longer than "idleTimeoutSeconds" (${idleTimeoutSeconds}): the customer's data is wiped before the kiosk locks.`);
+  }
   if (mode === 'vendor') {
     if (!baseUrl) throw new KioskError('config', `Config (${source}): key "baseUrl" is required in vendor mode.`);
     if (!customerName) {
@@ -348,7 +367,7 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     requestTimeoutMs: overrides.requestTimeoutMs ?? file.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
     updateParamsKey: file.updateParamsKey ?? DEFAULTS.updateParamsKey,
     enrollmentStatusUrlSource: file.enrollmentStatusUrlSource ?? DEFAULTS.enrollmentStatusUrlSource,
-    idleTimeoutSeconds: file.idleTimeoutSeconds ?? DEFAULTS.idleTimeoutSeconds,
+    idleTimeoutSeconds,
     locale: file.locale ?? DEFAULTS.locale,
     kioskId: file.kioskId ?? DEFAULTS.kioskId,
     defaultCountry: file.defaultCountry ?? DEFAULTS.defaultCountry,
@@ -356,6 +375,8 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     enrollmentTimeoutSeconds: file.enrollmentTimeoutSeconds ?? DEFAULTS.enrollmentTimeoutSeconds,
     extraCaCertificates: null,
     enrollmentOrigins: file.enrollmentOrigins ? [...new Set(file.enrollmentOrigins)] : null,
+    staffLockSeconds,
+    staffDirectory: file.staffDirectory ?? { kind: 'local' },
     source,
   };
 }

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { markFirstRender } from '../../renderer/src/perf-marks';
 
 // The benchmark's floor: the smallest React app, built with the kiosk's own Vite config. It
-// sets the same first-render mark as the kiosk's sign-in screen.
+// sets the same first-render mark as the kiosk's first screen (unlock).
 
 function Blank() {
   useEffect(markFirstRender, []);

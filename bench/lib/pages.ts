@@ -6,9 +6,10 @@ import { bridgePage, replayBridgePage, type RecordedAnswers } from '../../test/h
 /** What the kiosk's UI asks main for at start, answered by the real handlers. */
 export async function bootAnswers(ipc: IpcHarness): Promise<RecordedAnswers> {
   const info = await ipc.invoke('kiosk:info', {});
+  const staff = await ipc.invoke('staff:state', {});
   const state = await ipc.invoke('session:state', {});
-  if (!info?.ok || !state?.ok) throw new Error(`the handlers did not answer the boot calls: ${JSON.stringify({ info, state })}`);
-  return { 'kiosk:info': info, 'session:state': state };
+  if (!info?.ok || !staff?.ok || !state?.ok) throw new Error(`the handlers did not answer the boot calls: ${JSON.stringify({ info, staff, state })}`);
+  return { 'kiosk:info': info, 'staff:state': staff, 'session:state': state };
 }
 
 const MARK_REPORT = 'bench:first-render=';

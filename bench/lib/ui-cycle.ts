@@ -10,12 +10,13 @@ export async function signIn(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Find customer' }).waitFor();
 }
 
-/** One complete update: find → edit the full name → review → confirm → result → done. */
+/** One complete update: find → identity checked, full name edited → review → confirm → result → done. */
 export async function updateCycle(page: Page, userName: string, fullName: string): Promise<void> {
   await page.getByLabel('Customer user name').fill(userName);
   await page.getByRole('button', { name: 'Find', exact: true }).click();
   await page.getByRole('heading', { name: 'Edit details' }).waitFor();
   await page.getByLabel('Full name', { exact: true }).fill(fullName);
+  await page.getByRole('radio', { name: 'Aadhaar', exact: true }).check();
   await page.getByRole('button', { name: 'Review changes' }).click();
   await page.getByRole('heading', { name: 'Review changes' }).waitFor();
   await page.getByRole('button', { name: 'Confirm and update' }).click();

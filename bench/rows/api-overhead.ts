@@ -50,7 +50,7 @@ async function measure(logger: Logger, calls: Calls, audit: AuditLog): Promise<M
     const nextName = () => (ipc.sandbox.state.details('ravi.kumar').fullName === NAMES[0] ? NAMES[1] : NAMES[0]);
     let lastSent: TransportRequest[] = [];
     const viaHandler = async (): Promise<number> => {
-      const request = { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: nextName() }, face: false };
+      const request = { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: nextName() }, face: false, idCheck: 'aadhaar' };
       const start = performance.now();
       const r = await ipc.invoke('profile:update', request);
       const ms = since(start);

@@ -14,23 +14,25 @@ const CPU_THROTTLE = 4;
  * is left runs after it, on the main thread, at 4×: the English strings' chunk (lazy, as the
  * strings must be) 65–145 ms, React's first render of a real screen 85–185 ms, style, layout
  * and paint of its text and form controls 100–165 ms, and the passive effects with the
- * password's focus 65–150 ms (the mark comes after the focus, when staff can type).
+ * first field's focus 65–150 ms (the mark comes after the focus, when staff can type). Measured
+ * on the sign-in screen, the kiosk's first screen until staff identity made it the unlock screen.
  */
-const KNOWN_BREACH = 'a real sign-in screen\'s render and layout vs an empty <h1>; CI holds it at 2.5× and +1000 ms';
+const KNOWN_BREACH = 'a real first screen\'s render and layout vs an empty <h1>; CI holds it at 2.5× and +1000 ms';
 
-/** Row 2: navigation start → sign-in screen's first render, CPU throttled 4×, vs the blank React app. */
+/** Row 2: navigation start → the unlock screen's first render (the kiosk starts locked), CPU throttled 4×, vs the blank React app. */
 export async function firstRender(ctx: BenchContext): Promise<Row> {
   const browser = await ctx.browser();
   const app = await serveFolder(ctx.builds.app);
   const base = await serveFolder(ctx.builds.baseline);
-  const ipc = await createIpcHarness(ctx.logger);
+  // The kiosk starts locked: its first screen is the unlock screen.
+  const ipc = await createIpcHarness(ctx.logger, { staff: null });
   try {
     const answers = await bootAnswers(ipc);
     const once = async (url: string): Promise<number> => {
       const opened = await openToFirstRender(browser, url, answers, CPU_THROTTLE);
       try {
-        if (url.startsWith(app.origin) && !(await opened.page.getByRole('heading', { name: 'Staff sign-in' }).isVisible())) {
-          throw new Error('the first-render mark was set but the sign-in screen is not showing');
+        if (url.startsWith(app.origin) && !(await opened.page.getByRole('heading', { name: 'Unlock the kiosk' }).isVisible())) {
+          throw new Error('the first-render mark was set but the unlock screen is not showing');
         }
         return opened.firstRender;
       } finally {
@@ -63,7 +65,7 @@ export async function firstRender(ctx: BenchContext): Promise<Row> {
         },
       ],
       runs: ctx.runs,
-      note: `Navigation start → the "${FIRST_RENDER_MARK}" mark (set once the sign-in screen is committed and its password focused; the baseline's once its <h1> is committed), reported by the page itself; each load in a fresh browser context; for both, window.kiosk answers with the real handlers' answers one task later (as IPC would).`,
+      note: `Navigation start → the "${FIRST_RENDER_MARK}" mark (set once the unlock screen is committed and its staff id focused; the baseline's once its <h1> is committed), reported by the page itself; each load in a fresh browser context; for both, window.kiosk answers with the real handlers' answers one task later (as IPC would).`,
       skipped: false,
     };
   } finally {

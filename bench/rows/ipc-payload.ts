@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../domain/ipc/channels';
-import { DEMO_CUSTOMER } from '../../domain/demo-account';
+import { DEMO_CUSTOMER, DEMO_STAFF } from '../../domain/demo-account';
 import { DEMO_USERS } from '../../main/sandbox/demo-data';
 import { createIpcHarness } from '../../test/helpers/ipc-harness';
 import type { BenchContext } from '../lib/context';
@@ -41,7 +41,7 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
     for (const u of DEMO_USERS) await call('profile:lookup', { userName: u.userName });
     await call('profile:check-user-name', { userName: 'ravi.k' });
     const detailsId = randomUUID();
-    await call('profile:update', { updateId: detailsId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K Kumar', emailId: 'ravi.new@example.com' }, face: false });
+    await call('profile:update', { updateId: detailsId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K Kumar', emailId: 'ravi.new@example.com' }, face: false, idCheck: 'aadhaar' });
     await call('profile:reconcile', { updateId: detailsId });
     // Every field at the longest the rules allow (a 254-character e-mail, a 32-character phone).
     const email = `${'e'.repeat(64)}@${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(57)}.com`;
@@ -51,11 +51,12 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
       userName: 'priya.sharma',
       changes: { userName: `p${'x'.repeat(63)}`, fullName: `Priya ${'a'.repeat(94)}`, emailId: email, phoneNumber: phone },
       face: false,
+      idCheck: 'driving-licence',
     };
     await call('profile:update', { updateId: randomUUID(), ...long });
     await call('enrollment:camera-check', {});
     const faceId = randomUUID();
-    await call('profile:update', { updateId: faceId, userName: 'arjun.mehta', changes: {}, face: true });
+    await call('profile:update', { updateId: faceId, userName: 'arjun.mehta', changes: {}, face: true, idCheck: 'aadhaar' });
     await call('enrollment:start', { updateId: faceId });
     await call('enrollment:cancel', { reason: 'staff-cancel' });
     for (let i = 0; i < 100 && !ipc.pushed.some((p) => p.channel === 'enrollment:finished'); i++) await new Promise((r) => setTimeout(r, 50));
@@ -67,6 +68,13 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
     await call('profile:lookup', { userName: 'ravi.kumar' }, 'refused');
     await call('session:sign-in', { password: DEMO_CUSTOMER.password });
     await call('session:sign-out', {});
+    // Staff: who is at the kiosk, activity, lock (the staff:locked push), a wrong and a right unlock.
+    await call('staff:state', {});
+    await call('staff:activity', {});
+    await call('staff:lock', {});
+    await call('staff:unlock', { staffId: 'demo.operator', secret: '000000' });
+    const operator = DEMO_STAFF.find((s) => s.staffId === 'demo.operator');
+    await call('staff:unlock', { staffId: 'demo.operator', secret: operator?.pin ?? '' });
     for (const p of ipc.pushed) {
       const text = JSON.stringify(p.payload);
       sizes.push({ channel: p.channel, bytes: Buffer.byteLength(text, 'utf8'), text });

@@ -46,7 +46,7 @@ export async function memory(ctx: BenchContext): Promise<Row> {
       } finally {
         await opened.close();
       }
-      // Signed out for the next run, which starts at the sign-in screen.
+      // Signed out for the next run, which starts at the vendor sign-in (the supervisor stays unlocked).
       const out = await ipc.invoke('session:sign-out', {}, { webContentsId: KIOSK_CONTENTS_ID, isMainFrame: true, frameUrl: `${app.origin}/index.html` });
       if (!out.ok) throw new Error(`sign-out failed: ${out.error.message}`);
     }

@@ -6,6 +6,10 @@ export const INVOKE_CHANNELS = {
   'session:sign-in': 'signIn',
   'session:sign-out': 'signOut',
   'session:state': 'sessionState',
+  'staff:state': 'staffState',
+  'staff:unlock': 'unlock',
+  'staff:lock': 'lock',
+  'staff:activity': 'staffActivity',
   'profile:lookup': 'lookupProfile',
   'profile:check-user-name': 'checkUserName',
   'profile:update': 'updateProfile',
@@ -23,6 +27,7 @@ export const EVENT_CHANNELS = {
   'session:expired': 'onSessionExpired',
   'audit:write-failed': 'onAuditWriteFailed',
   'enrollment:finished': 'onEnrollmentFinished',
+  'staff:locked': 'onStaffLocked',
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE_CHANNELS;

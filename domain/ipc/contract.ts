@@ -5,8 +5,9 @@ import { emailSchema, existingUserNameSchema, fullNameSchema, newUserNameSchema 
 import type { EVENT_CHANNELS, EventChannel, INVOKE_CHANNELS, InvokeChannel } from './channels';
 import type { BackendKind } from '../backend-kinds';
 import type { Locale } from '../locales';
-import type { AuditOutcome, CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
+import type { AuditOutcome, CameraState, EnrollmentOutcome, ReconcileVerdict, StaffAuditOutcome } from '../outcomes';
 import type { ProfileFieldName, ProfileValues } from '../profile/profile-fields';
+import { ID_CHECKS, staffIdSchema, staffSecretSchema, type StaffRole } from '../staff/staff-rules';
 
 export type { CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
 export type { ProfileFieldName, ProfileValues } from '../profile/profile-fields';
@@ -71,8 +72,22 @@ export interface KioskInfo {
   /** ISO country of phone numbers, e.g. IN. */
   country: string;
   idleTimeoutSeconds: number;
+  /** Seconds without staff activity before the kiosk locks. */
+  staffLockSeconds: number;
+  /** Sandbox mode with no staff list: the demo staff ids and PINs may be shown on the unlock screen. */
+  demoStaff: boolean;
   version: string;
 }
+
+/** The staff member at the kiosk, as the renderer may show them (never a credential). */
+export interface StaffInfo {
+  staffId: string;
+  name: string;
+  role: StaffRole;
+}
+
+/** How an unlock went: the member; a wrong id or credential; or the id locked for some minutes. */
+export type UnlockAnswer = { outcome: 'unlocked'; staff: StaffInfo } | { outcome: 'wrong' } | { outcome: 'locked-out'; minutes: number };
 
 interface ChannelSpec<S extends z.ZodType, R> {
   request: S;
@@ -91,6 +106,12 @@ export const CONTRACT = {
   ),
   'session:sign-out': channel<{ revoked: boolean }>()(empty),
   'session:state': channel<{ signedIn: boolean }>()(empty),
+  'staff:state': channel<{ staff: StaffInfo | null }>()(empty),
+  /** The credential crosses IPC once and is never kept (PIN or directory password). */
+  'staff:unlock': channel<UnlockAnswer>()(z.strictObject({ staffId: z.string().max(256).pipe(staffIdSchema), secret: staffSecretSchema })),
+  'staff:lock': channel<{ locked: true }>()(empty),
+  /** Staff touched the screen: the idle lock starts again. `active: false`: already locked. */
+  'staff:activity': channel<{ active: boolean }>()(empty),
   'profile:lookup': channel<CustomerProfile>()(z.strictObject({ userName: existingUserNameSchema })),
   'profile:check-user-name': channel<{ available: boolean }>()(z.strictObject({ userName: newUserNameSchema })),
   'profile:update': channel<UpdateResult>()(
@@ -100,6 +121,8 @@ export const CONTRACT = {
       userName: existingUserNameSchema,
       changes: profileChangesSchema,
       face: z.boolean(),
+      /** How staff checked the customer's identity (the document type, never its number). */
+      idCheck: z.enum(ID_CHECKS),
     }),
   ),
   'profile:reconcile': channel<{ verdict: ReconcileVerdict; auditRecorded: boolean }>()(
@@ -121,9 +144,11 @@ export const CONTRACT = {
 export interface EventPayloads {
   'session:expired': { reason: 'expired' };
   /** An audit line could not be written: staff must tell IT. */
-  'audit:write-failed': { outcome: AuditOutcome };
+  'audit:write-failed': { outcome: AuditOutcome | StaffAuditOutcome };
   /** A face re-enrollment ended; its window and partition are already gone. */
   'enrollment:finished': { outcome: EnrollmentOutcome; message: string; auditRecorded: boolean };
+  /** The kiosk locked (idle, Lock, another member): the renderer wipes the customer and shows the unlock screen. */
+  'staff:locked': { reason: 'button' | 'idle' | 'vendor-session-ended' };
 }
 
 // Compile-time guards: the channel tables and the contract list the same channels.

@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { KioskError } from '../../domain/kiosk-error';
-import { AUDIT_OUTCOMES, type AuditOutcome } from '../../domain/outcomes';
+import { AUDIT_OUTCOMES, STAFF_AUDIT_OUTCOMES, type AuditOutcome, type StaffAuditOutcome } from '../../domain/outcomes';
+import { ID_CHECKS, type IdCheck } from '../../domain/staff/staff-rules';
 import { PROFILE_FIELDS, type ProfileFieldName } from '../../domain/profile/profile-fields';
 import { syncFolder } from '../shared/sync-folder';
 import { withFileLock } from '../shared/file-lock';
@@ -22,26 +23,45 @@ export function auditFilePath(userDataDir: string): string {
 
 export type AuditField = ProfileFieldName;
 
-/** One line of the audit trail: who was changed, which fields (never their values), and how it ended. */
-export interface AuditEntry {
-  time: string;
-  kioskId: string;
+/**
+ * A line about a customer: who was changed, which fields (never their values), how it ended,
+ * and who did it: the staff member (`cli:<OS user>` for kioskctl), the supervisor who approved
+ * it, and how the customer's identity was checked (the document type only).
+ */
+export interface ChangeAuditRecord {
   userNameBefore: string;
   userNameAfter: string;
   changedFields: AuditField[];
   face: boolean;
   outcome: AuditOutcome;
-  /**
-   * SHA-256 (hex) of the line before this one, so an edited or deleted line breaks the chain;
-   * the first line of a trail has GENESIS, the first of a rotated file the old file's last line.
-   */
-  prev: string;
+  /** Absent only in lines written before staff identity existed. */
+  staffId?: string;
+  approvedBy?: string;
+  idCheck?: IdCheck;
 }
 
-export type AuditRecord = Omit<AuditEntry, 'time' | 'kioskId' | 'prev'>;
+/** A line about staff: an unlock (right, wrong, locked out), a lock, an approval, the vendor sign-in. */
+export interface StaffAuditRecord {
+  kind: 'staff';
+  staffId: string;
+  outcome: StaffAuditOutcome;
+  /** For an approval: the staff member whose change it was asked for. */
+  requestedBy?: string;
+  /** Who did it when not the staff member named: IT through kioskctl (`cli:<OS user>`). */
+  by?: string;
+}
 
-/** An entry as `tail` shows it: the record, without its chain hash. */
-export type ShownAuditEntry = Omit<AuditEntry, 'prev'>;
+export type AuditRecord = ChangeAuditRecord | StaffAuditRecord;
+
+/** An entry as `tail` shows it: the record with its time and kiosk, without its chain hash. */
+export type ShownAuditEntry = AuditRecord & { time: string; kioskId: string };
+
+/**
+ * One line of the audit trail. `prev`: SHA-256 (hex) of the line before this one, so an edited
+ * or deleted line breaks the chain; the first line of a trail has GENESIS, the first of a
+ * rotated file the old file's last line.
+ */
+export type AuditEntry = ShownAuditEntry & { prev: string };
 
 /** The `prev` of the first line of a new trail. */
 export const GENESIS = '0'.repeat(64);
@@ -51,17 +71,33 @@ export function lineHash(line: string): string {
   return createHash('sha256').update(line, 'utf8').digest('hex');
 }
 
-const entrySchema = z.object({
+const lineCommon = {
   time: z.string(),
   kioskId: z.string(),
-  userNameBefore: z.string(),
-  userNameAfter: z.string(),
-  changedFields: z.array(z.enum(PROFILE_FIELDS)),
-  face: z.boolean(),
-  outcome: z.enum(AUDIT_OUTCOMES),
   // Lines written before the chain existed have none.
   prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-});
+};
+const entrySchema = z.union([
+  z.object({
+    ...lineCommon,
+    userNameBefore: z.string(),
+    userNameAfter: z.string(),
+    changedFields: z.array(z.enum(PROFILE_FIELDS)),
+    face: z.boolean(),
+    outcome: z.enum(AUDIT_OUTCOMES),
+    staffId: z.string().optional(),
+    approvedBy: z.string().optional(),
+    idCheck: z.enum(ID_CHECKS).optional(),
+  }),
+  z.object({
+    ...lineCommon,
+    kind: z.literal('staff'),
+    staffId: z.string(),
+    outcome: z.enum(STAFF_AUDIT_OUTCOMES),
+    requestedBy: z.string().optional(),
+    by: z.string().optional(),
+  }),
+]);
 
 export interface AuditLog {
   /**
@@ -173,7 +209,7 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
       return run;
     },
     append(record) {
-      const entry = { time: now().toISOString(), kioskId, ...record, changedFields: [...record.changedFields] };
+      const entry: ShownAuditEntry = { time: now().toISOString(), kioskId, ...record };
       const run = queue.then(() => write(entry));
       queue = run.catch(() => undefined);
       return run.catch(() => {
@@ -220,7 +256,7 @@ export function createAuditLog(options: { file: string; kioskId: string; now?: (
           // The chain is for `verify`; the entries shown are the record itself.
           const { prev, ...shown } = e.data;
           void prev;
-          entries.push(shown);
+          entries.push(shown as ShownAuditEntry);
         } else skipped++;
       }
       return { entries: entries.slice(-n), skipped };

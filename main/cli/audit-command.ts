@@ -4,9 +4,11 @@ import { KioskError } from '../../domain/kiosk-error';
 import type { CliContext } from './cli-context';
 
 function line(e: ShownAuditEntry): string {
+  if ('kind' in e) return [e.time, e.kioskId, 'staff', e.staffId, e.outcome, ...(e.requestedBy ? [`for ${e.requestedBy}`] : []), ...(e.by ? [`by ${e.by}`] : [])].join('  ');
   const who = e.userNameBefore === e.userNameAfter ? e.userNameBefore : `${e.userNameBefore} -> ${e.userNameAfter}`;
   const fields = e.changedFields.length > 0 ? e.changedFields.join(',') : '-';
-  return [e.time, e.kioskId, who, fields, e.face ? 'face' : 'no-face', e.outcome].join('  ');
+  const by = [`by ${e.staffId ?? '?'}`, ...(e.approvedBy ? [`approved by ${e.approvedBy}`] : []), ...(e.idCheck ? [`id: ${e.idCheck}`] : [])];
+  return [e.time, e.kioskId, who, fields, e.face ? 'face' : 'no-face', e.outcome, ...by].join('  ');
 }
 
 /** `audit tail [-n N]`: the last lines of this kiosk's audit trail; `audit verify`: its hash chain. */

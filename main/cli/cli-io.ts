@@ -10,6 +10,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   readFile: (path: string) => Promise<string | null>;
   userDataDir: string;
+  /** The operating-system user running kioskctl: its changes are audited as `cli:<user>`. */
+  osUser: string;
   loadBackend?: () => Promise<KeychainBackend>;
   /** Called by `sandbox` to wait until the process is asked to stop. */
   waitForStop?: () => Promise<void>;

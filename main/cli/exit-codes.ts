@@ -20,7 +20,10 @@ export function exitCodeFor(code: KioskErrorCode): number {
     case 'not-signed-in':
     case 'session-expired':
     case 'unauthorized':
+    case 'locked':
       return EXIT.session;
+    case 'approval-required':
+      return EXIT.rejected;
     case 'rejected':
       return EXIT.rejected;
     case 'network':

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { defaultUserDataDir } from '../paths';
 import { readOptionalFile } from '../read-optional-file';
 import { readAll } from './cli-io';
@@ -11,6 +12,7 @@ void runCli(process.argv.slice(2), {
   env: process.env,
   readFile: readOptionalFile,
   userDataDir: defaultUserDataDir(),
+  osUser: osUserName(),
   // Only the foreground sandbox waits for a signal; other commands keep Ctrl+C's default.
   waitForStop: () =>
     new Promise<void>((resolve) => {
@@ -21,3 +23,12 @@ void runCli(process.argv.slice(2), {
   // The command is finished: do not linger on idle sockets or a hung keychain call.
   process.exit(code);
 });
+
+/** The OS user's name (for the audit trail), from the system, else the environment. */
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env['USER'] ?? process.env['USERNAME'] ?? 'unknown';
+  }
+}

@@ -8,6 +8,7 @@ import { registerAuditCommand } from './audit-command';
 import { registerSandboxCommand } from './sandbox-command';
 import { registerSessionCommands } from './session-commands';
 import { registerUserCommands } from './user-commands';
+import { registerStaffCommands } from './staff-commands';
 
 const LOG_LEVELS = new Set(['debug', 'info', 'warn', 'error']);
 
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerUserCommands(program, ctx);
   registerSandboxCommand(program, ctx);
   registerAuditCommand(program, ctx);
+  registerStaffCommands(program, ctx);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

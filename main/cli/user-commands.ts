@@ -1,3 +1,4 @@
+import { ID_CHECKS } from '../../domain/staff/staff-rules';
 import type { Command } from 'commander';
 import { countrySchema, existingUserNameSchema } from '../../domain/profile/profile-rules';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,7 @@ interface UpdateFlags {
   phone?: string;
   country?: string;
   face?: boolean;
+  idCheck?: string;
 }
 
 function checkExistingUserName(userName: string): void {
@@ -53,6 +55,7 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
     .option('--phone <phone>')
     .option('--country <cc>', 'country of the phone number (default from config, IN)')
     .option('--face', 'also re-record the face; prints the reEnrollmentUrl')
+    .option('--id-check <type>', `how the customer's identity was checked: ${ID_CHECKS.join(', ')}`)
     .action(ctx.action((userName: string, flags: UpdateFlags) => update(ctx, userName, flags)));
 
   user
@@ -70,6 +73,8 @@ export function registerUserCommands(program: Command, ctx: CliContext): void {
 async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promise<Output> {
   const country = o.country === undefined ? undefined : countrySchema.safeParse(o.country.toUpperCase());
   if (country && !country.success) throw new KioskError('invalid-input', '--country must be two letters, e.g. IN.');
+  const idCheck = o.idCheck === undefined ? undefined : ID_CHECKS.find((c) => c === o.idCheck);
+  if (o.idCheck !== undefined && idCheck === undefined) throw new KioskError('invalid-input', `--id-check must be one of ${ID_CHECKS.join(', ')}.`);
   const changes: ProfileChanges = {};
   if (o.newUserName !== undefined) changes.userName = o.newUserName;
   if (o.fullName !== undefined) changes.fullName = o.fullName;
@@ -88,7 +93,9 @@ async function update(ctx: CliContext, userName: string, o: UpdateFlags): Promis
   const updateId = randomUUID();
   let applied;
   try {
-    applied = await core.updates.submit({ updateId, userName, changes, face, ...(country ? { country: country.data } : {}) });
+    // Audited as the OS user who ran it.
+    const who = { staffId: `cli:${ctx.io.osUser}`, ...(idCheck ? { idCheck } : {}) };
+    applied = await core.updates.submit({ updateId, userName, changes, face, who, ...(country ? { country: country.data } : {}) });
   } catch (err) {
     if (!(err instanceof KioskError && err.code === 'outcome-unknown')) throw err;
     // The answer was lost: read the record to learn whether it was applied; never resend.

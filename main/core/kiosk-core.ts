@@ -1,9 +1,12 @@
-import type { AuditOutcome, CameraState } from '../../domain/outcomes';
+import type { AuditOutcome, CameraState, StaffAuditOutcome } from '../../domain/outcomes';
 import { KioskError } from '../../domain/kiosk-error';
 import { auditFilePath, createAuditLog, type AuditLog } from '../audit/audit-log';
 import { createAuditRecorder } from '../audit/plan-recorder';
 import { openBackend, type Backend, type BackendDeps } from '../backends/backend';
-import type { KioskConfig } from '../config';
+import { systemFileProblem, type KioskConfig } from '../config';
+import { lockoutFilePath, openLockout } from '../staff/lockout';
+import { openStaffDirectory } from '../staff/open-staff';
+import { createStaffSession, type LockReason, type StaffSession } from '../staff/staff-session';
 import type { Transport } from '../deepfaceauth/http-transport';
 import { createEnrollmentController, type EnrollmentController, type EnrollmentDeps } from '../enrollment/enrollment-controller';
 import type { Push } from '../ipc/push';
@@ -40,7 +43,7 @@ export interface KioskPorts {
   /** Main → renderer pushes; absent in kioskctl. */
   push?: Push;
   /** Reports an audit line that could not be written (default: main's log); it is pushed to the renderer too. */
-  onAuditFailure?: (outcome: AuditOutcome) => void;
+  onAuditFailure?: (outcome: AuditOutcome | StaffAuditOutcome) => void;
   /** The camera window and camera check; absent in kioskctl, which opens no window. */
   camera?: CameraPorts;
   /** Polling timers and delays (tests). */
@@ -54,6 +57,10 @@ export interface KioskPorts {
    * sign-in (default: in vendor mode; kioskctl turns it off, tests on over the sandbox).
    */
   facePendingFromService?: boolean;
+  /** Where failed unlocks are counted (default: in the data folder). */
+  lockoutFile?: string;
+  /** Checks the machine-wide staff list may be trusted (default: root's, not writable by others). */
+  checkSystemFile?: (path: string) => Promise<string | null>;
 }
 
 /**
@@ -69,6 +76,10 @@ export interface KioskCore {
   readonly auditLog: AuditLog;
   readonly updates: UpdateWorkflow;
   readonly enrollment: EnrollmentController;
+  /** The staff member at the kiosk: every customer action needs one. */
+  readonly staff: StaffSession;
+  /** Sandbox mode with no staff list: the demo staff unlock (the unlock screen may show them). */
+  demoStaff(): Promise<boolean>;
   /** The last completion of the face-pending list from the service (null: none ran, or it failed). */
   facePendingSynced(): Promise<FacePendingSyncResult | null>;
   /** Drops what main holds about the customer on screen (pending updates, camera window). */
@@ -145,6 +156,21 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     pending,
     ...(ports.enrollmentPoll ? { poll: ports.enrollmentPoll } : {}),
   });
+  const staff = createStaffSession({
+    directory: async () => directory,
+    lockout: openLockout(ports.lockoutFile ?? lockoutFilePath(ports.userDataDir), clock ? () => clock().getTime() : Date.now),
+    audit,
+    logger,
+    ...(clock ? { now: () => clock().getTime() } : {}),
+    idleLockMs: config.staffLockSeconds * 1000,
+    onLocked: (reason: LockReason) => {
+      // Locking wipes the customer: main's copy here, the screen's by the push.
+      journal.clear();
+      void enrollment.abort();
+      push('staff:locked', { reason });
+    },
+  });
+  const directory = openStaffDirectory(config, { checkSystemFile: ports.checkSystemFile ?? ((p) => systemFileProblem(p)) });
   const updates = createUpdateWorkflow({
     profile: services.profile,
     journal,
@@ -161,6 +187,8 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     auditLog,
     updates,
     enrollment,
+    staff,
+    demoStaff: () => directory.usesDemoStaff(),
     facePendingSynced: () => lastSync,
     abortCustomerSession() {
       journal.clear();

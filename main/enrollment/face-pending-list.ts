@@ -1,8 +1,8 @@
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
-import { syncFolder } from '../shared/sync-folder';
+import { writeFileAtomically } from '../shared/atomic-write';
 import { withFileLock } from '../shared/file-lock';
 
 /** File name of the list inside the app's data folder. */
@@ -102,17 +102,7 @@ export async function openFacePendingList(options: FacePendingOptions): Promise<
         const merged = await withFileLock(file, async () => {
           const onDisk = await readEntries();
           apply(onDisk, batch);
-          const body = JSON.stringify({ version: 1, entries: Object.fromEntries(onDisk) }) + '\n';
-          const tmp = `${file}.${process.pid}.tmp`;
-          const fh = await open(tmp, 'w', 0o600);
-          try {
-            await fh.writeFile(body, 'utf8');
-            await fh.sync();
-          } finally {
-            await fh.close();
-          }
-          await rename(tmp, file);
-          await syncFolder(dirname(file));
+          await writeFileAtomically(file, JSON.stringify({ version: 1, entries: Object.fromEntries(onDisk) }) + '\n', { mode: 0o600 });
           return onDisk;
         });
         // Adopt the merged list, with any change made while this one was written.

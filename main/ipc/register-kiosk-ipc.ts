@@ -20,6 +20,8 @@ export function registerKioskIpc(core: KioskCore, registry: IpcRegistry, options
   const { services, logger } = core;
   const handlers = createHandlers({
     session: services.session,
+    staff: core.staff,
+    demoStaff: core.demoStaff,
     profile: services.profile,
     updates: core.updates,
     journal: core.journal,

@@ -34,6 +34,10 @@ export function buildKioskApi(bridge: PreloadBridge): KioskApi {
     signIn: (request) => call('session:sign-in', request),
     signOut: () => call('session:sign-out', {}),
     sessionState: () => call('session:state', {}),
+    staffState: () => call('staff:state', {}),
+    unlock: (request) => call('staff:unlock', request),
+    lock: () => call('staff:lock', {}),
+    staffActivity: () => call('staff:activity', {}),
     lookupProfile: (request) => call('profile:lookup', request),
     checkUserName: (request) => call('profile:check-user-name', request),
     updateProfile: (request) => call('profile:update', request),
@@ -47,6 +51,7 @@ export function buildKioskApi(bridge: PreloadBridge): KioskApi {
     onSessionExpired: (listener) => on('session:expired', listener),
     onAuditWriteFailed: (listener) => on('audit:write-failed', listener),
     onEnrollmentFinished: (listener) => on('enrollment:finished', listener),
+    onStaffLocked: (listener) => on('staff:locked', listener),
   };
   return Object.freeze(api);
 }

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { KioskError } from '../../domain/kiosk-error';
 import { PROFILE_FIELDS } from '../../domain/profile/profile-fields';
 import type { ProfileFields } from '../../domain/profile/profile-rules';
-import type { AuditRecord } from '../audit/audit-log';
+import type { Accountability, ChangeSubject } from '../audit/plan-recorder';
 import type { ReconcileTarget, UpdatePlan } from './profile-service';
 
 /**
@@ -12,11 +12,11 @@ import type { ReconcileTarget, UpdatePlan } from './profile-service';
 export type JournalState = 'sending' | 'applied' | 'face-pending' | 'unknown' | 'failed';
 
 /** Who and what an update was about, as the audit trail records it: no customer values. */
-export type PlanSubject = Omit<AuditRecord, 'outcome'>;
+export type PlanSubject = ChangeSubject;
 
-/** The audit subject of a plan: user names before and after, the fields changed, the face. */
-export function subjectOf(plan: UpdatePlan): PlanSubject {
-  return { userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face };
+/** The audit subject of a plan: user names before and after, the fields changed, the face, and who answers for it. */
+export function subjectOf(plan: UpdatePlan, who: Accountability): PlanSubject {
+  return { userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face, ...who };
 }
 
 export interface JournalEntry {
@@ -40,8 +40,8 @@ export interface JournalEntry {
  * sends the same change twice) and keeps what a later reconcile or re-enrollment needs.
  */
 export interface UpdateJournal {
-  /** Records a plan about to be sent; refuses an id that was used before. */
-  begin(updateId: string, plan: UpdatePlan): void;
+  /** Records a plan about to be sent, and who answers for it; refuses an id that was used before. */
+  begin(updateId: string, plan: UpdatePlan, who: Accountability): void;
   settle(updateId: string, state: Exclude<JournalState, 'sending'>, reEnrollmentUrl?: string | null): void;
   get(updateId: string): JournalEntry | undefined;
   /** What a reconcile of this update compares the record with (by fingerprint). */
@@ -97,7 +97,7 @@ export function createUpdateJournal(options: JournalOptions = {}): UpdateJournal
   };
   const shown = (e: Stored): JournalEntry => ({ subject: e.subject, values: e.values, state: e.state, reEnrollmentUrl: e.reEnrollmentUrl, at: e.at });
   return {
-    begin(updateId, plan) {
+    begin(updateId, plan, who) {
       if (used.has(updateId)) {
         throw new KioskError('invalid-input', 'This update was already submitted. Check its result instead of sending it again.');
       }
@@ -114,7 +114,7 @@ export function createUpdateJournal(options: JournalOptions = {}): UpdateJournal
       }
       used.add(updateId);
       entries.set(updateId, {
-        subject: subjectOf(plan),
+        subject: subjectOf(plan, who),
         values: { before: { ...plan.before }, after: { ...plan.after } },
         fingerprints: { before: fingerprint(plan.before), after: fingerprint(plan.after) },
         state: 'sending',

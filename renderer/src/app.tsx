@@ -4,7 +4,8 @@ import { Header } from './components/header';
 import { IdleGuard } from './components/idle-guard';
 import { Notice } from './components/notice';
 import { errorText } from './components/error-text';
-import { SignInScreen } from './screens/sign-in-screen';
+import { UnlockScreen } from './screens/unlock-screen';
+import { StaffLockGuard } from './components/staff-lock-guard';
 import type * as StaffScreens from './screens/staff-screens';
 import { useKiosk } from './store';
 
@@ -80,8 +81,8 @@ export function App() {
     );
   } else if (screen === 'loading') {
     content = loading;
-  } else if (screen === 'sign-in') {
-    content = <SignInScreen />;
+  } else if (screen === 'unlock') {
+    content = <UnlockScreen />;
   } else {
     const StaffScreen = staff?.STAFF_SCREENS[screen];
     if (!StaffScreen) content = notLoaded;
@@ -94,6 +95,7 @@ export function App() {
       <Header />
       {content}
       <IdleGuard />
+      <StaffLockGuard />
     </>
   );
 }

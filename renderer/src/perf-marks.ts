@@ -1,4 +1,4 @@
-/** The User Timing mark the benchmark reads: the sign-in screen's first render. */
+/** The User Timing mark the benchmark reads: the first screen's first render (unlock, or the vendor sign-in after a reload). */
 export const FIRST_RENDER_MARK = 'kiosk:first-render';
 
 /** Sets the first-render mark once per page load (later renders do not move it). */

@@ -2,9 +2,12 @@ import { appendFile, mkdir, mkdtemp, readFile, rename, rm, stat, utimes, writeFi
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAuditLog, GENESIS, lineHash, verifyAuditTrail, type AuditRecord } from '../../main/audit/audit-log';
+import { createAuditLog, GENESIS, lineHash, verifyAuditTrail, type AuditRecord, type ShownAuditEntry } from '../../main/audit/audit-log';
 
-const RECORD: AuditRecord = { userNameBefore: 'ravi.kumar', userNameAfter: 'ravi.k', changedFields: ['userName', 'emailId'], face: false, outcome: 'applied' };
+const RECORD: AuditRecord & { userNameBefore: string } = { userNameBefore: 'ravi.kumar', userNameAfter: 'ravi.k', changedFields: ['userName', 'emailId'], face: false, outcome: 'applied' };
+
+/** The customer of a change line (staff lines have none). */
+const userNameBefore = (e: ShownAuditEntry): string | undefined => ('userNameBefore' in e ? e.userNameBefore : undefined);
 
 async function dir(): Promise<string> {
   return mkdtemp(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'audit-test-'));
@@ -78,7 +81,7 @@ describe('audit log', () => {
     await log.append({ ...RECORD, userNameBefore: 'old' });
     await rename(log.file, `${log.file}.1`);
     await log.append({ ...RECORD, userNameBefore: 'new' });
-    expect((await log.tail(5)).entries.map((e) => e.userNameBefore)).toEqual(['new']);
+    expect((await log.tail(5)).entries.map(userNameBefore)).toEqual(['new']);
     expect((await readFile(`${log.file}.1`, 'utf8')).trimEnd().split('\n')).toHaveLength(1);
   });
 
@@ -94,7 +97,7 @@ describe('audit log', () => {
     // Closed (the kiosk quits), then used again: the next append opens the file again.
     await log.close();
     await log.append({ ...RECORD, userNameBefore: 'fourth' });
-    expect((await log.tail(5)).entries.map((e) => e.userNameBefore)).toEqual(['second', 'third', 'fourth']);
+    expect((await log.tail(5)).entries.map(userNameBefore)).toEqual(['second', 'third', 'fourth']);
   });
 
   it('tails the last entries and skips lines that are not entries', async () => {
@@ -105,7 +108,7 @@ describe('audit log', () => {
     await appendFile(log.file, 'not json\n{"time":"x","outcome":"applied","userNameBefore":"no-fields"}\n{"half":');
     await log.append({ ...RECORD, userNameBefore: 'last' });
     const { entries, skipped } = await log.tail(3);
-    expect(entries.map((e) => e.userNameBefore)).toEqual(['u3', 'u4', 'last']);
+    expect(entries.map(userNameBefore)).toEqual(['u3', 'u4', 'last']);
     // The cut line stays on its own: the next entry was not glued onto it.
     expect(skipped).toBe(3);
     expect(await createAuditLog({ file: join(await dir(), 'none.jsonl'), kioskId: 'k' }).tail(5)).toEqual({ entries: [], skipped: 0 });

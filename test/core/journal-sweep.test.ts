@@ -28,9 +28,9 @@ describe('the core drops journal values after 30 minutes', () => {
       auditLog: { append: async () => undefined, tail: async () => ({ entries: [], skipped: 0 }), close: async () => undefined, file: '' },
     });
     try {
-      core.journal.begin('old', plan);
+      core.journal.begin('old', plan, { staffId: 'demo.operator' });
       now += 20 * 60_000;
-      core.journal.begin('new', plan);
+      core.journal.begin('new', plan, { staffId: 'demo.operator' });
       now += JOURNAL_VALUES_KEPT_MS - 20 * 60_000;
       vi.advanceTimersByTime(60_000);
       expect(core.journal.get('old')?.values).toBeNull();

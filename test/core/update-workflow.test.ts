@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../domain/kiosk-error';
 import type { AuditOutcome } from '../../domain/outcomes';
-import type { AuditRecord } from '../../main/audit/audit-log';
-import type { AuditRecorder } from '../../main/audit/plan-recorder';
+import type { AuditRecorder, ChangeSubject } from '../../main/audit/plan-recorder';
 import { createUpdateWorkflow } from '../../main/core/workflows/update-workflow';
 import type { ProfileService, UpdatePlan } from '../../main/profile/profile-service';
 import { createUpdateJournal } from '../../main/profile/update-journal';
@@ -17,13 +16,10 @@ function planFor(face: boolean): UpdatePlan {
 
 /** The workflow over a scripted profile service and an audit recorder that keeps its lines. */
 function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconcile'>>, options: { auditWorks?: boolean } = {}) {
-  const lines: { what: Omit<AuditRecord, 'outcome'>; outcome: AuditOutcome }[] = [];
+  const lines: { what: ChangeSubject; outcome: AuditOutcome }[] = [];
   const audit: AuditRecorder = {
     record: async (what, outcome) => (lines.push({ what, outcome }), options.auditWorks ?? true),
-    plan: async (plan, outcome) => (
-      lines.push({ what: { userNameBefore: plan.before.userName, userNameAfter: plan.after.userName, changedFields: [...plan.changed], face: plan.face }, outcome }),
-      options.auditWorks ?? true
-    ),
+    staff: async () => options.auditWorks ?? true,
   };
   const journal = createUpdateJournal();
   const facePending: string[] = [];
@@ -41,7 +37,8 @@ function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconc
   return { workflow, lines, journal, facePending };
 }
 
-const request = { updateId: ID, userName: RECORD.userName, changes: { emailId: 'new@example.com' }, face: false };
+const WHO = { staffId: 'demo.operator', idCheck: 'aadhaar' } as const;
+const request = { updateId: ID, userName: RECORD.userName, changes: { emailId: 'new@example.com' }, face: false, who: WHO };
 
 describe('the update workflow', () => {
   it('audits a refusal before the update call with the fields asked for, and sends nothing', async () => {
@@ -53,7 +50,8 @@ describe('the update workflow', () => {
       update: async (plan) => (sent.push(plan), { message: 'ok', reEnrollmentUrl: null, plan }),
     });
     await expect(workflow.submit({ ...request, changes: { userName: 'taken.name', emailId: undefined } })).rejects.toMatchObject({ code: 'invalid-input' });
-    expect(lines).toEqual([{ what: { userNameBefore: 'ravi.kumar', userNameAfter: 'taken.name', changedFields: ['userName'], face: false }, outcome: 'rejected' }]);
+    // Who asked is on the line too: the staff member and how they checked the customer.
+    expect(lines).toEqual([{ what: { userNameBefore: 'ravi.kumar', userNameAfter: 'taken.name', changedFields: ['userName'], face: false, ...WHO }, outcome: 'rejected' }]);
     expect(sent).toEqual([]);
     expect(journal.isUsed(ID)).toBe(false);
   });

@@ -49,7 +49,7 @@ async function faceUpdate(windows: ReturnType<typeof fakeWindows>, timeoutMs = 5
   h = await createIpcHarness(cap.logger, { openEnrollmentWindow: windows.open, enrollmentPoll: FAST, enrollmentTimeoutMs: timeoutMs });
   await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
   const updateId = randomUUID();
-  const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+  const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' });
   expect(r).toMatchObject({ ok: true, value: { reEnrollmentReady: true } });
   return { h, updateId, url: h.journal.get(updateId)!.reEnrollmentUrl!, cap };
 }
@@ -73,7 +73,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     h.sandbox.state.finishEnrollment(url, 'success');
     expect(await finished(h)).toEqual({ outcome: 'success', message: expect.any(String), auditRecorded: true });
     expect(w.log).toEqual(['open', 'closed-and-cleared']);
-    expect((await h.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['applied', 'face-success']);
+    expect((await h.changes(5)).map((e) => e.outcome)).toEqual(['applied', 'face-success']);
     expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: false } });
   });
 
@@ -102,7 +102,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     h = first;
     await first.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
     const updateId = randomUUID();
-    expect(await first.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true })).toMatchObject({ ok: true });
+    expect(await first.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' })).toMatchObject({ ok: true });
     await first.invoke('enrollment:start', { updateId });
     expect(await finished(first)).toMatchObject({ outcome: 'timed-out' });
     await first.close();
@@ -122,7 +122,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     const { h, updateId } = await faceUpdate(w, 200);
     await h.invoke('enrollment:start', { updateId });
     expect(await finished(h)).toMatchObject({ outcome: 'timed-out' });
-    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-pending');
+    expect((await h.changes(5)).at(-1)?.outcome).toBe('face-pending');
   });
 
   it('a crashed window ends as window-crashed; a session that expires while polling ends it too', async () => {
@@ -133,7 +133,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     expect(await finished(h)).toMatchObject({ outcome: 'window-crashed' });
     h.pushed.length = 0;
     const again = randomUUID();
-    await h.invoke('profile:update', { updateId: again, userName: 'priya.sharma', changes: {}, face: true });
+    await h.invoke('profile:update', { updateId: again, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' });
     await h.invoke('enrollment:start', { updateId: again });
     h.sandbox.state.expireAllTokens();
     expect(await finished(h)).toMatchObject({ outcome: 'session-expired' });
@@ -145,7 +145,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     const { h, updateId } = await faceUpdate(w);
     expect(await h.invoke('enrollment:start', { updateId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const details = randomUUID();
-    await h.invoke('profile:update', { updateId: details, userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    await h.invoke('profile:update', { updateId: details, userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false, idCheck: 'aadhaar' });
     expect(await h.invoke('enrollment:start', { updateId: details })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     await h.invoke('enrollment:start', { updateId });
     expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already open/) } });
@@ -163,7 +163,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     expect(await finished(h)).toMatchObject({ outcome: 'camera-error' });
     expect(w.log).toEqual(['open', 'closed-and-cleared']);
     expect(h.sandbox.requestCount('/deepfaceauth/api/v1/basic/status/enroll/user')).toBeGreaterThan(checksBefore);
-    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-camera-error');
+    expect((await h.changes(5)).at(-1)?.outcome).toBe('face-camera-error');
   });
 
   it('a page that leaves the vendor origins ends the recording at once: window closed, one last check, page-blocked', async () => {
@@ -175,7 +175,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     expect(await finished(h)).toMatchObject({ outcome: 'page-blocked', auditRecorded: true });
     expect(w.log).toEqual(['open', 'closed-and-cleared']);
     expect(h.sandbox.requestCount('/deepfaceauth/api/v1/basic/status/enroll/user')).toBeGreaterThan(checksBefore);
-    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-page-blocked');
+    expect((await h.changes(5)).at(-1)?.outcome).toBe('face-page-blocked');
     expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
   });
 
@@ -199,7 +199,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     });
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
     const updateId = randomUUID();
-    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' });
     const start = h.invoke('enrollment:start', { updateId });
     await vi.waitFor(() => expect(log).toEqual(['opening']));
     const signOut = h.invoke('session:sign-out', {});
@@ -219,9 +219,9 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     });
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
     const updateId = randomUUID();
-    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' });
     expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/could not be cleared/) } });
-    expect((await h.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-pending');
+    expect((await h.changes(5)).at(-1)?.outcome).toBe('face-pending');
     expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
   });
 
@@ -243,7 +243,7 @@ describe('face re-enrollment through IPC (real sandbox, fake window)', () => {
     expect(checks).toBe(1);
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
     const updateId = randomUUID();
-    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' });
     const [first, second] = await Promise.all([h.invoke('enrollment:start', { updateId }), h.invoke('enrollment:start', { updateId })]);
     expect([first.ok, second.ok].sort()).toEqual([false, true]);
     expect(await h.invoke('enrollment:camera-check', {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -260,7 +260,7 @@ describe('re-enrollment links', () => {
   it('in vendor mode, an http link is never opened', async () => {
     const journal = createUpdateJournal();
     const plan = { userName: 'a.b', before: { userName: 'a.b', fullName: 'A', emailId: 'a@b.in', phoneNumber: '9876543210' }, after: { userName: 'a.b', fullName: 'A', emailId: 'a@b.in', phoneNumber: '9876543210' }, changed: [], face: true };
-    journal.begin('u1', plan);
+    journal.begin('u1', plan, { staffId: 'demo.operator' });
     journal.settle('u1', 'applied', 'http://vendor.example/deepfaceauth/api/v1/iframe/enroll/portal/a/b');
     let opened = false;
     const c = createEnrollmentController({

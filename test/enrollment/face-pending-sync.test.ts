@@ -112,7 +112,7 @@ describe('at sign-in, over the sandbox (as in vendor mode)', () => {
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
     // A face left pending at this kiosk before.
     const updateId = randomUUID();
-    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' });
     await h.invoke('session:sign-out', {});
     expect(await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password })).toMatchObject({ ok: true });
     expect(await h.facePendingSynced()).toBeNull();

@@ -1,3 +1,6 @@
+import type { ChangeAuditRecord, ShownAuditEntry } from '../../main/audit/audit-log';
+import type { StaffSession } from '../../main/staff/staff-session';
+import { DEMO_STAFF } from '../../domain/demo-account';
 import { loadConfig, type KioskConfig } from '../../main/config';
 import type { Logger } from '../../main/log/logger';
 import type { KioskServices } from '../../main/core/services';
@@ -56,6 +59,10 @@ export interface IpcHarness {
   /** The real audit trail, in a fresh folder. */
   audit: AuditLog;
   enrollment: EnrollmentController;
+  /** The last `n` lines of the audit trail about customers (staff lines left out). */
+  changes(n: number): Promise<(ShownAuditEntry & ChangeAuditRecord)[]>;
+  /** Who is at the kiosk (the harness unlocks the demo supervisor unless told otherwise). */
+  staff: StaffSession;
   /** The last completion of the face-pending list from the service (with `facePendingFromService`). */
   facePendingSynced(): Promise<FacePendingSyncResult | null>;
   /** Calls a channel as the kiosk window would (or as `sender`). */
@@ -100,11 +107,20 @@ export async function createIpcHarness(
     facePendingFile?: string;
     /** Complete the face-pending list from the service at sign-in, as vendor mode does. */
     facePendingFromService?: boolean;
+    /**
+     * The staff member unlocked before the test starts (a demo id; default the demo supervisor,
+     * who may also sign the kiosk in to the vendor); null: the kiosk starts locked.
+     */
+    staff?: string | null;
+    /** The machine-wide folder (its staff.json); default a fresh empty one (the demo staff). */
+    systemDir?: string;
   } = {},
 ): Promise<IpcHarness> {
   const configFile = options.config ? JSON.stringify(options.config) : null;
+  const systemDir = options.systemDir ?? mkdtempSync(join(process.env['KIOSK_TEST_SCRATCH'] || tmpdir(), 'system-'));
   const config = await loadConfig({
     env: {},
+    systemDir,
     userDataDir: '/nonexistent',
     readFile: async (p) => (p === join('/nonexistent', 'kiosk-config.json') ? configFile : null),
   });
@@ -127,6 +143,7 @@ export async function createIpcHarness(
     },
     auditLog: options.audit ?? createAuditLog({ file: join(scratch(), 'audit.jsonl'), kioskId: 'test-kiosk' }),
     facePendingFile: options.facePendingFile ?? join(scratch(), 'face-pending.json'),
+    lockoutFile: join(scratch(), 'staff-lockout.json'),
     push: createPush(() => ({
       isDestroyed: () => false,
       send: (channel, payload) => {
@@ -148,6 +165,13 @@ export async function createIpcHarness(
     if (core.backend.kind !== 'sandbox' || !core.backend.service) throw new Error('the IPC harness runs against the embedded sandbox');
     sandbox = core.backend.service;
     if (!options.keepStoredToken) await services.tokens.clear();
+    const unlockAs = options.staff === undefined ? 'demo.supervisor' : options.staff;
+    if (unlockAs !== null) {
+      const demo = DEMO_STAFF.find((s) => s.staffId === unlockAs);
+      if (!demo) throw new Error(`no demo staff member ${unlockAs}`);
+      const r = await core.staff.unlock(demo.staffId, demo.pin);
+      if (r.outcome !== 'unlocked') throw new Error(`the harness could not unlock as ${unlockAs}`);
+    }
   } catch (err) {
     await core.close();
     throw err;
@@ -183,6 +207,11 @@ export async function createIpcHarness(
     registry,
     audit: core.auditLog,
     enrollment,
+    staff: core.staff,
+    async changes(n) {
+      const { entries } = await core.auditLog.tail(1000);
+      return entries.filter((e): e is ShownAuditEntry & ChangeAuditRecord => !('kind' in e)).slice(-n);
+    },
     facePendingSynced: () => core.facePendingSynced(),
     get restarts() {
       return harness.restarts;

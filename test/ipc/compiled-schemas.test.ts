@@ -37,7 +37,7 @@ describe('compiled schemas', () => {
     const schema = CONTRACT['profile:update'].request;
     const id = '6f1c1c1e-8d6a-4a4e-9a57-0c1b2f3a4b5c';
     const inputs: unknown[] = [
-      { updateId: id, userName: 'ravi.kumar', changes: { fullName: '  Ravi Kumar  ' }, face: false },
+      { updateId: id, userName: 'ravi.kumar', changes: { fullName: '  Ravi Kumar  ' }, face: false, idCheck: 'aadhaar' },
       { updateId: id, userName: 'ravi.kumar', changes: { fullName: 'R4vi' }, face: false },
       { updateId: id, userName: 'ravi kumar', changes: {}, face: true },
       { updateId: 'nope', userName: 'ravi.kumar', changes: {}, face: true },

@@ -16,7 +16,7 @@ const WITH_FIELDS = CHANNELS.filter((c) => Object.keys(VALID[c]).length > 0);
 function setup() {
   const { deps, calls } = spyDeps();
   const plan = { userName: 'ravi.kumar', before: { userName: 'ravi.kumar', fullName: 'R', emailId: 'r@x.in', phoneNumber: '9876543210' }, after: { userName: 'ravi.kumar', fullName: 'R', emailId: 'n@x.in', phoneNumber: '9876543210' }, changed: ['emailId' as const], face: false };
-  deps.journal.begin(String(VALID['profile:reconcile']['updateId']), plan);
+  deps.journal.begin(String(VALID['profile:reconcile']['updateId']), plan, { staffId: 'demo.operator' });
   deps.journal.settle(String(VALID['profile:reconcile']['updateId']), 'unknown');
   const registry = fakeRegistry();
   const cap = captureLogger();

@@ -87,7 +87,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('updates details, and refuses to send the same update id twice', async () => {
     const { h } = await signedIn();
     const updateId = randomUUID();
-    const request = { updateId, userName: 'ravi.kumar', changes: { emailId: 'ravi.new@example.com', phoneNumber: '+91 91234 56780' }, face: false };
+    const request = { updateId, userName: 'ravi.kumar', changes: { emailId: 'ravi.new@example.com', phoneNumber: '+91 91234 56780' }, face: false, idCheck: 'passport' };
     const r = await h.invoke('profile:update', request);
     expect(r).toMatchObject({
       ok: true,
@@ -108,7 +108,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('keeps the re-enrollment link of a face update in main', async () => {
     const { h } = await signedIn();
     const updateId = randomUUID();
-    const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true });
+    const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: true, value: { face: true, reEnrollmentReady: true, changed: [] } });
     expect(JSON.stringify(r)).not.toMatch(/https?:\/\//);
     expect(h.journal.get(updateId)?.reEnrollmentUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
@@ -121,12 +121,12 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   ])('a face update answered with %s: applied, the face pending, nothing opened', async (_name, link, refused) => {
     const { h } = await signedIn({ wrapTransport: replaceUpdateLink(link) });
     const updateId = randomUUID();
-    const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: { fullName: 'Priya S Sharma' }, face: true });
+    const r = await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: { fullName: 'Priya S Sharma' }, face: true, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: true, value: { face: true, changed: ['fullName'], reEnrollmentReady: false, faceLinkRefused: refused, auditRecorded: true } });
     expect(h.journal.get(updateId)).toMatchObject({ state: 'face-pending', reEnrollmentUrl: null });
     expect(await h.invoke('profile:lookup', { userName: 'priya.sharma' })).toMatchObject({ ok: true, value: { facePending: true } });
     expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    const { entries } = await h.audit.tail(5);
+    const entries = await h.changes(5);
     expect(entries.map((e) => e.outcome)).toEqual(refused ? ['applied', 'face-link-refused'] : ['applied']);
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
   });
@@ -134,32 +134,32 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it("validates a phone against the customer's own dialling code: an NRI record with 44 takes a UK number, not an Indian one", async () => {
     const { h } = await signedIn();
     h.sandbox.state.createUser({ userName: 'kavya.nri', fullName: 'Kavya Rao', emailId: 'kavya@example.com', phoneNumber: '7700900123', countryCode: '44' }, 'success');
-    const indian = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.nri', changes: { phoneNumber: '+91 98765 43210' }, face: false });
+    const indian = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.nri', changes: { phoneNumber: '+91 98765 43210' }, face: false, idCheck: 'aadhaar' });
     expect(indian).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'Enter a valid phone number for +44.' } });
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(0);
-    const uk = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.nri', changes: { phoneNumber: '07911 123456' }, face: false });
+    const uk = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.nri', changes: { phoneNumber: '07911 123456' }, face: false, idCheck: 'aadhaar' });
     expect(uk).toMatchObject({ ok: true, value: { changed: ['phoneNumber'], after: { phoneNumber: '7911123456' } } });
     expect(h.sandbox.state.details('kavya.nri')).toMatchObject({ phoneNumber: '7911123456', countryCode: '44' });
   });
 
   it('edits another field of a record whose phone is in a legacy format: the phone goes back as the vendor gave it', async () => {
     const { h } = await signedIn();
-    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'meena.pillai', changes: { emailId: 'meena.p@example.com' }, face: false });
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'meena.pillai', changes: { emailId: 'meena.p@example.com' }, face: false, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: true, value: { changed: ['emailId'], before: { phoneNumber: '+91 98450 12345' }, after: { phoneNumber: '+91 98450 12345' } } });
     expect(h.sandbox.state.details('meena.pillai')).toMatchObject({ emailId: 'meena.p@example.com', phoneNumber: '+91 98450 12345' });
     // The NRI demo customer: a UK number is taken for her own +44 record.
     expect(await h.invoke('profile:lookup', { userName: 'kavya.rao' })).toMatchObject({ ok: true, value: { countryCode: '+44', phoneNumber: '7911123456' } });
-    const uk = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.rao', changes: { phoneNumber: '020 7946 0958' }, face: false });
+    const uk = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'kavya.rao', changes: { phoneNumber: '020 7946 0958' }, face: false, idCheck: 'aadhaar' });
     expect(uk).toMatchObject({ ok: true, value: { after: { phoneNumber: '2079460958' } } });
   });
 
   it('checks the full rules in main: a taken new user name and a bad phone never reach the update call', async () => {
     const { h } = await signedIn();
-    const taken = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'priya.sharma' }, face: false });
+    const taken = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'priya.sharma' }, face: false, idCheck: 'aadhaar' });
     expect(taken).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/already taken/) } });
-    const phone = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { phoneNumber: '12345' }, face: false });
+    const phone = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { phoneNumber: '12345' }, face: false, idCheck: 'aadhaar' });
     expect(phone).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/phone number/) } });
-    const nothing = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi Kumar' }, face: false });
+    const nothing = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi Kumar' }, face: false, idCheck: 'aadhaar' });
     expect(nothing).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/Nothing to change/) } });
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(0);
   });
@@ -167,7 +167,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('reconciles an update whose answer was lost after it was applied', async () => {
     const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
-    const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
+    const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(1);
     expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'applied' } });
@@ -180,7 +180,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('remembers that a lost face update was applied without its link', async () => {
     const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
-    const r = await h.invoke('profile:update', { updateId, userName: 'sunita.devi', changes: { fullName: 'Sunita K Devi' }, face: true });
+    const r = await h.invoke('profile:update', { updateId, userName: 'sunita.devi', changes: { fullName: 'Sunita K Devi' }, face: true, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
     expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'applied-face-pending' } });
     const reads = h.sent.length;
@@ -193,7 +193,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('reconciles an update that never reached the vendor as not applied', async () => {
     const { h } = await signedIn({ wrapTransport: dropUpdates() });
     const updateId = randomUUID();
-    const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
+    const r = await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: false, error: { code: 'outcome-unknown' } });
     expect(h.sandbox.requestCount(UPDATE_PATH)).toBe(0);
     expect(await h.invoke('profile:reconcile', { updateId })).toMatchObject({ ok: true, value: { verdict: 'not-applied' } });
@@ -202,7 +202,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('profile:forget drops the values and links main holds for the customer; a reconcile still works, a link no longer opens', async () => {
     const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const lost = randomUUID();
-    expect(await h.invoke('profile:update', { updateId: lost, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false })).toMatchObject({
+    expect(await h.invoke('profile:update', { updateId: lost, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false, idCheck: 'aadhaar' })).toMatchObject({
       ok: false,
       error: { code: 'outcome-unknown' },
     });
@@ -217,7 +217,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('after profile:forget a face update waiting for its camera window cannot be opened any more, and the face shows as pending', async () => {
     const { h } = await signedIn();
     const updateId = randomUUID();
-    expect(await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true })).toMatchObject({ ok: true, value: { reEnrollmentReady: true } });
+    expect(await h.invoke('profile:update', { updateId, userName: 'priya.sharma', changes: {}, face: true, idCheck: 'aadhaar' })).toMatchObject({ ok: true, value: { reEnrollmentReady: true } });
     await h.invoke('profile:forget', {});
     expect(h.journal.get(updateId)).toMatchObject({ state: 'applied', reEnrollmentUrl: null, values: null });
     expect(await h.invoke('enrollment:start', { updateId })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -232,7 +232,7 @@ describe('profile handlers (real sandbox, real keychain)', () => {
   it('forgets pending updates at sign-out', async () => {
     const { h } = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
-    await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false });
+    await h.invoke('profile:update', { updateId, userName: 'arjun.mehta', changes: { fullName: 'Arjun K Mehta' }, face: false, idCheck: 'aadhaar' });
     expect(h.journal.size()).toBe(1);
     await h.invoke('session:sign-out', {});
     expect(h.journal.size()).toBe(0);
@@ -240,28 +240,38 @@ describe('profile handlers (real sandbox, real keychain)', () => {
 });
 
 describe('audit trail of update attempts', () => {
-  it('records an applied update: user names, field names and face, never the new values', async () => {
+  it('records an applied update: user names, field names and face, who made it and how they checked the customer, never the new values', async () => {
     const { h } = await signedIn();
-    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'ravi.k', emailId: 'secret.new@example.com' }, face: false });
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { userName: 'ravi.k', emailId: 'secret.new@example.com' }, face: false, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: true, value: { auditRecorded: true } });
-    const { entries } = await h.audit.tail(10);
+    const entries = await h.changes(10);
     expect(entries).toEqual([
-      { time: expect.any(String), kioskId: 'test-kiosk', userNameBefore: 'ravi.kumar', userNameAfter: 'ravi.k', changedFields: ['userName', 'emailId'], face: false, outcome: 'applied' },
+      {
+        time: expect.any(String),
+        kioskId: 'test-kiosk',
+        userNameBefore: 'ravi.kumar',
+        userNameAfter: 'ravi.k',
+        changedFields: ['userName', 'emailId'],
+        face: false,
+        outcome: 'applied',
+        staffId: 'demo.supervisor',
+        idCheck: 'aadhaar',
+      },
     ]);
     expect(await readFile(h.audit.file, 'utf8')).not.toContain('secret.new@example.com');
   });
 
   it('records a rejection, and a lost answer followed by its reconcile', async () => {
     const { h } = await signedIn({ wrapTransport: rejectUpdates('User is blocked') });
-    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringMatching(/blocked/) } });
-    expect((await h.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['rejected']);
+    expect((await h.changes(5)).map((e) => e.outcome)).toEqual(['rejected']);
     await h.close();
     const again = await signedIn({ wrapTransport: loseUpdateAnswers() });
     const updateId = randomUUID();
-    await again.h.invoke('profile:update', { updateId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    await again.h.invoke('profile:update', { updateId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false, idCheck: 'aadhaar' });
     expect(await again.h.invoke('profile:reconcile', { updateId })).toEqual({ ok: true, value: { verdict: 'applied', auditRecorded: true } });
-    expect((await again.h.audit.tail(10)).entries.map((e) => e.outcome)).toEqual(['unknown', 'reconciled-applied']);
+    expect((await again.h.changes(10)).map((e) => e.outcome)).toEqual(['unknown', 'reconciled-applied']);
   });
 
   it('reports an audit trail that cannot be written on a failed update, and pushes the warning', async () => {
@@ -269,7 +279,7 @@ describe('audit trail of update attempts', () => {
     const failing = failingAudit();
     h = await createIpcHarness(cap.logger, { audit: failing, wrapTransport: dropUpdates() });
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
-    const lost = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    const lost = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false, idCheck: 'aadhaar' });
     expect(lost).toMatchObject({ ok: false, error: { code: 'outcome-unknown', message: expect.stringMatching(/audit record could not be written/) } });
     expect(cap.text()).toContain('audit line could not be written');
     expect(h.pushed).toContainEqual({ channel: 'audit:write-failed', payload: { outcome: 'unknown' } });
@@ -280,7 +290,7 @@ describe('audit trail of update attempts', () => {
     const failing = failingAudit();
     h = await createIpcHarness(cap.logger, { audit: failing });
     await h.invoke('session:sign-in', { password: DEMO_CUSTOMER.password });
-    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false });
+    const r = await h.invoke('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { fullName: 'Ravi K' }, face: false, idCheck: 'aadhaar' });
     expect(r).toMatchObject({ ok: true, value: { auditRecorded: false } });
   });
 });
@@ -292,7 +302,7 @@ describe('kiosk handlers', () => {
     const r = await h.invoke('kiosk:info', {});
     expect(r).toEqual({
       ok: true,
-      value: { mode: 'sandbox', sandbox: true, locale: 'en', kioskId: 'kiosk', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, version: '0.0.0-test' },
+      value: { mode: 'sandbox', sandbox: true, locale: 'en', kioskId: 'kiosk', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300, demoStaff: true, version: '0.0.0-test' },
     });
   });
 

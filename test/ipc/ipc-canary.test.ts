@@ -43,12 +43,12 @@ describe('canary token over IPC', () => {
     await call('profile:lookup', { userName: 'ravi.kumar' });
     await call('profile:lookup', { userName: 'nobody.there' });
     await call('profile:check-user-name', { userName: 'ravi.new' });
-    expect(await call('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { emailId: 'ravi.c@example.com' }, face: true })).toMatchObject({ ok: true });
+    expect(await call('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { emailId: 'ravi.c@example.com' }, face: true, idCheck: 'aadhaar' })).toMatchObject({ ok: true });
     loseNextUpdate = true;
     const lost = randomUUID();
-    expect(await call('profile:update', { updateId: lost, userName: 'priya.sharma', changes: { fullName: 'Priya S' }, face: false })).toMatchObject({ ok: false });
+    expect(await call('profile:update', { updateId: lost, userName: 'priya.sharma', changes: { fullName: 'Priya S' }, face: false, idCheck: 'aadhaar' })).toMatchObject({ ok: false });
     expect(await call('profile:reconcile', { updateId: lost })).toMatchObject({ ok: true, value: { verdict: 'applied' } });
-    await call('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { phoneNumber: '123' }, face: false });
+    await call('profile:update', { updateId: randomUUID(), userName: 'ravi.kumar', changes: { phoneNumber: '123' }, face: false, idCheck: 'aadhaar' });
     h.sandbox.state.expireAllTokens();
     expect(await call('profile:lookup', { userName: 'ravi.kumar' })).toMatchObject({ ok: false, error: { code: 'session-expired' } });
     await call('session:sign-in', { password: DEMO_CUSTOMER.password });

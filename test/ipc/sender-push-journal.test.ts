@@ -41,14 +41,14 @@ describe('push', () => {
 describe('update journal', () => {
   it('refuses an id twice, even after it failed', () => {
     const j = createUpdateJournal();
-    j.begin('id-1', plan);
+    j.begin('id-1', plan, { staffId: 'demo.operator' });
     j.settle('id-1', 'failed');
-    expect(() => j.begin('id-1', plan)).toThrow(/already submitted/);
+    expect(() => j.begin('id-1', plan, { staffId: 'demo.operator' })).toThrow(/already submitted/);
   });
 
   it('keeps the re-enrollment link and forgets everything on clear', () => {
     const j = createUpdateJournal();
-    j.begin('id-1', plan);
+    j.begin('id-1', plan, { staffId: 'demo.operator' });
     j.settle('id-1', 'applied', 'https://vendor.example/enroll/x');
     expect(j.get('id-1')).toMatchObject({ state: 'applied', reEnrollmentUrl: 'https://vendor.example/enroll/x' });
     j.clear();
@@ -58,26 +58,26 @@ describe('update journal', () => {
 
   it('stays bounded: settled entries make room, oldest first, and their ids stay used', () => {
     const j = createUpdateJournal({ capacity: 3 });
-    j.begin('sending', plan);
-    j.begin('old', plan);
+    j.begin('sending', plan, { staffId: 'demo.operator' });
+    j.begin('old', plan, { staffId: 'demo.operator' });
     j.settle('old', 'applied');
-    j.begin('newer', plan);
+    j.begin('newer', plan, { staffId: 'demo.operator' });
     j.settle('newer', 'failed');
-    j.begin('newest', plan);
+    j.begin('newest', plan, { staffId: 'demo.operator' });
     expect(j.size()).toBe(3);
     expect(j.get('sending')?.state).toBe('sending');
     expect(j.get('old')).toBeUndefined();
     expect(j.isUsed('old')).toBe(true);
-    expect(() => j.begin('old', plan)).toThrow(/already submitted/);
+    expect(() => j.begin('old', plan, { staffId: 'demo.operator' })).toThrow(/already submitted/);
     expect(j.get('newer')?.state).toBe('failed');
   });
 
   it('never forgets an update still being sent or with an unknown outcome; refuses more instead', () => {
     const j = createUpdateJournal({ capacity: 2 });
-    j.begin('a', plan);
-    j.begin('b', plan);
+    j.begin('a', plan, { staffId: 'demo.operator' });
+    j.begin('b', plan, { staffId: 'demo.operator' });
     j.settle('b', 'unknown');
-    expect(() => j.begin('c', plan)).toThrow(/Too many updates are still waiting/);
+    expect(() => j.begin('c', plan, { staffId: 'demo.operator' })).toThrow(/Too many updates are still waiting/);
     expect(j.get('a')?.state).toBe('sending');
     expect(j.get('b')?.state).toBe('unknown');
     expect(j.isUsed('c')).toBe(false);
@@ -86,7 +86,7 @@ describe('update journal', () => {
   it('remembers a bounded number of used ids', () => {
     const j = createUpdateJournal({ capacity: 2, maxIds: 3 });
     for (const id of ['1', '2', '3', '4']) {
-      j.begin(id, plan);
+      j.begin(id, plan, { staffId: 'demo.operator' });
       j.settle(id, 'applied');
     }
     expect(j.isUsed('1')).toBe(false);

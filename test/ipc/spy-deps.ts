@@ -1,3 +1,4 @@
+import type { StaffSession } from '../../main/staff/staff-session';
 import type { HandlerDeps } from '../../main/ipc/handlers';
 import type { InvokeChannel } from '../../domain/ipc/channels';
 import { createUpdateJournal } from '../../main/profile/update-journal';
@@ -39,8 +40,8 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     forget(olderThan);
   };
   const audit: AuditRecorder = {
-    plan: async () => (calls.push('audit.plan'), true),
     record: async () => (calls.push('audit.record'), true),
+    staff: async () => (calls.push('audit.staff'), true),
   };
   const enrollment: HandlerDeps['enrollment'] = {
     checkCamera: async () => (calls.push('enrollment.checkCamera'), 'ready'),
@@ -49,8 +50,21 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     abort: async () => void calls.push('enrollment.abort'),
     facePending: () => false,
   };
+  const member = { staffId: 'demo.supervisor', name: 'Demo Supervisor', role: 'supervisor' as const };
+  const staff: StaffSession = {
+    unlock: async () => (calls.push('staff.unlock'), { outcome: 'unlocked', staff: member }),
+    verify: async () => (calls.push('staff.verify'), { outcome: 'unlocked', staff: member }),
+    lock: () => void calls.push('staff.lock'),
+    current: () => (calls.push('staff.current'), member),
+    touch: () => void calls.push('staff.touch'),
+    require: () => member,
+    lockedUntil: async () => null,
+    clearLockout: async () => undefined,
+  };
   const deps: HandlerDeps = {
     session,
+    staff,
+    demoStaff: async () => true,
     profile,
     // The real workflow over the spies, as the core builds it.
     updates: createUpdateWorkflow({
@@ -63,7 +77,7 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     journal,
     enrollment,
     logger: silentLogger,
-    config: { locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120 },
+    config: { locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300 },
     backend: 'sandbox',
     version: '1.2.3',
     restart: { allowed: () => true, run: () => void calls.push('restart') },
@@ -83,6 +97,7 @@ export const VALID: Record<InvokeChannel, Record<string, unknown>> = {
     userName: 'ravi.kumar',
     changes: { emailId: 'new@example.com' },
     face: false,
+    idCheck: 'pan',
   },
   'profile:reconcile': { updateId: '3f2c1a9e-8d4b-4c6a-9e2f-1b7d5a3c9e02' },
   'enrollment:camera-check': {},
@@ -91,4 +106,8 @@ export const VALID: Record<InvokeChannel, Record<string, unknown>> = {
   'kiosk:info': {},
   'kiosk:restart': {},
   'profile:forget': {},
+  'staff:state': {},
+  'staff:unlock': { staffId: 'demo.operator', secret: '246810' },
+  'staff:lock': {},
+  'staff:activity': {},
 };

@@ -49,7 +49,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
     await cam.getByRole('button', { name: 'Capture face' }).click();
     await pw(page.getByText('The face was updated.')).toBeVisible({ timeout: 10_000 });
     expect(ui.openEnrollmentContexts()).toBe(0);
-    expect((await ipc.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['applied', 'face-success']);
+    expect((await ipc.changes(5)).map((e) => e.outcome)).toEqual(['applied', 'face-success']);
     await page.getByRole('button', { name: 'Done' }).click();
     await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
     expect(await page.evaluate(() => document.body.innerText)).not.toContain('priya');
@@ -84,7 +84,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
     await ui.page.getByRole('button', { name: 'Cancel face recording' }).click();
     await pw(ui.page.getByText('Face recording was cancelled. The face still needs to be recorded.')).toBeVisible({ timeout: 10_000 });
     expect(ui.openEnrollmentContexts()).toBe(0);
-    expect((await ui.ipc.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-cancelled');
+    expect((await ui.ipc.changes(5)).at(-1)?.outcome).toBe('face-cancelled');
   });
 
   it('timeout: the customer walked away; the next lookup says the face is not finished, and offers it again', async () => {
@@ -93,7 +93,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
     await toBeforeFace(page);
     await startCamera(ui);
     await pw(page.getByText('The face recording was not finished in time. The face still needs to be recorded.')).toBeVisible({ timeout: 10_000 });
-    expect((await ui.ipc.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-pending');
+    expect((await ui.ipc.changes(5)).at(-1)?.outcome).toBe('face-pending');
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByLabel('Customer user name').fill('priya.sharma');
     await page.getByRole('button', { name: 'Find', exact: true }).click();
@@ -121,7 +121,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
     await ui.page.getByRole('button', { name: 'The camera does not work' }).click();
     await pw(ui.page.getByText('The camera stopped working during the recording.')).toBeVisible({ timeout: 10_000 });
     expect(ui.openEnrollmentContexts()).toBe(0);
-    expect((await ui.ipc.audit.tail(5)).entries.at(-1)?.outcome).toBe('face-camera-error');
+    expect((await ui.ipc.changes(5)).at(-1)?.outcome).toBe('face-camera-error');
   });
 
   it.each([
@@ -137,7 +137,7 @@ describe('face re-enrollment in Chromium with a fake camera', () => {
     await page.getByRole('button', { name: 'Update the details only, without the face' }).click();
     await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
     expect(ipc.sandbox.state.details('priya.sharma')).toMatchObject({ emailId: 'priya.sharma.new@example.com' });
-    expect((await ipc.audit.tail(5)).entries).toMatchObject([{ face: false, outcome: 'applied' }]);
+    expect((await ipc.changes(5))).toMatchObject([{ face: false, outcome: 'applied' }]);
   });
 
   it('session expired during polling: the window closes, sign in again, and the result says the face is not done', async () => {

@@ -10,19 +10,28 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export type Answers = Partial<Record<keyof KioskApi, unknown>>;
 
+/** The staff member the fake main says is at the kiosk, unless a test answers `staffState` itself. */
+export const SUPERVISOR = { staffId: 'demo.supervisor', name: 'Farah Khan', role: 'supervisor' } as const;
+
 /** A fake bridge: each method answers from `answers` and records its calls. */
 export function fakeApi(answers: Answers = {}) {
   const calls: { method: string; request: unknown }[] = [];
   let expired: () => void = () => undefined;
+  let locked: () => void = () => undefined;
+  const defaults: Answers = { staffState: ok({ staff: SUPERVISOR }), staffActivity: ok({ active: true }) };
   const answer = (method: keyof KioskApi) => async (request?: unknown) => {
     calls.push({ method, request });
-    const a = answers[method];
+    const a = answers[method] ?? defaults[method];
     return (typeof a === 'function' ? (a as (r: unknown) => unknown)(request) : a) ?? ok({});
   };
   const api = {
     signIn: answer('signIn'),
     signOut: answer('signOut'),
     sessionState: answer('sessionState'),
+    staffState: answer('staffState'),
+    unlock: answer('unlock'),
+    lock: answer('lock'),
+    staffActivity: answer('staffActivity'),
     lookupProfile: answer('lookupProfile'),
     checkUserName: answer('checkUserName'),
     updateProfile: answer('updateProfile'),
@@ -39,8 +48,12 @@ export function fakeApi(answers: Answers = {}) {
     },
     onAuditWriteFailed: () => () => undefined,
     onEnrollmentFinished: () => () => undefined,
+    onStaffLocked: (l: () => void) => {
+      locked = l;
+      return () => undefined;
+    },
   } as unknown as KioskApi;
-  return { api, calls, fireExpired: () => expired() };
+  return { api, calls, fireExpired: () => expired(), fireLocked: () => locked() };
 }
 
 /** A signed-in store on the edit screen of Ravi's record. */
@@ -51,5 +64,7 @@ export async function editing(answers: Answers = {}) {
   await store.getState().boot();
   store.getState().setQuery('ravi.kumar');
   await store.getState().lookup();
+  // Staff say how they checked the customer before any change.
+  store.getState().setIdCheck('aadhaar');
   return { store, ...fake };
 }

@@ -9,13 +9,19 @@ import { createKioskStore } from '../../renderer/src/store';
 
 describe('nextScreen: events that lead to one screen from anywhere', () => {
   const table: [NavigationEvent, Screen][] = [
-    [{ type: 'boot', signedIn: true }, 'find'],
-    [{ type: 'boot', signedIn: false }, 'sign-in'],
+    [{ type: 'boot', unlocked: true, signedIn: true, supervisor: false }, 'find'],
+    [{ type: 'boot', unlocked: true, signedIn: true, supervisor: true }, 'find'],
+    // Only a supervisor signs the kiosk in to the vendor; an operator is told to fetch one.
+    [{ type: 'boot', unlocked: true, signedIn: false, supervisor: true }, 'sign-in'],
+    [{ type: 'boot', unlocked: true, signedIn: false, supervisor: false }, 'no-vendor'],
+    [{ type: 'boot', unlocked: false, signedIn: true, supervisor: true }, 'unlock'],
+    [{ type: 'locked' }, 'unlock'],
     [{ type: 'signed-in', resume: null }, 'find'],
     [{ type: 'signed-in', resume: 'edit' }, 'edit'],
     [{ type: 'signed-in', resume: 'result' }, 'result'],
-    [{ type: 'signed-out' }, 'sign-in'],
-    [{ type: 'session-expired' }, 'sign-in'],
+    [{ type: 'signed-out', supervisor: true }, 'sign-in'],
+    [{ type: 'session-expired', supervisor: true }, 'sign-in'],
+    [{ type: 'session-expired', supervisor: false }, 'no-vendor'],
     [{ type: 'customer-found' }, 'edit'],
     [{ type: 'reviewed' }, 'review'],
     [{ type: 'back-to-edit' }, 'edit'],
@@ -31,8 +37,8 @@ describe('nextScreen: events that lead to one screen from anywhere', () => {
 });
 
 describe('nextScreen: events whose screen depends on where staff are', () => {
-  it.each(SCREENS)('a wipe from %s: Find customer, unless staff are not signed in yet', (current) => {
-    const expected = current === 'sign-in' || current === 'loading' ? current : 'find';
+  it.each(SCREENS)('a wipe from %s: Find customer, unless staff are not unlocked and signed in yet', (current) => {
+    const expected = current === 'sign-in' || current === 'loading' || current === 'unlock' || current === 'no-vendor' ? current : 'find';
     expect(nextScreen(current, { type: 'customer-wiped' })).toBe(expected);
   });
 
@@ -49,7 +55,9 @@ describe('resumeAfterExpiry: where staff land after signing in again', () => {
   // Screens where the submission's status does not matter.
   const whatever: [Screen, Screen | null][] = [
     ['loading', null],
+    ['unlock', null],
     ['sign-in', null],
+    ['no-vendor', null],
     ['find', 'find'],
     ['edit', 'edit'],
     ['review', 'review'],
@@ -97,7 +105,7 @@ describe('navigate, the store action', () => {
     store.getState().navigate({ type: 'customer-wiped' });
     expect(store.getState().screen).toBe('sign-in');
     expect(notified).toBe(0);
-    store.getState().navigate({ type: 'boot', signedIn: true });
+    store.getState().navigate({ type: 'boot', unlocked: true, signedIn: true, supervisor: true });
     expect(notified).toBe(1);
   });
 });

@@ -4,16 +4,17 @@ import { createKioskStore, type KioskState } from '../../renderer/src/store';
 import { createEnrollmentSlice } from '../../renderer/src/store/enrollment-slice';
 import { createProfileSlice } from '../../renderer/src/store/profile-slice';
 import { createSessionSlice } from '../../renderer/src/store/session-slice';
+import { createStaffSlice } from '../../renderer/src/store/staff-slice';
 import { createUiSlice } from '../../renderer/src/store/ui-slice';
 import type { SetOwnState, SessionSlice } from '../../renderer/src/store/types';
-import { editing, fakeApi, INFO, ok, type Answers } from './fake-bridge';
+import { editing, fakeApi, INFO, ok, SUPERVISOR, type Answers } from './fake-bridge';
 
 // Each slice writes only its own state: what another slice must change, it asks that slice's
 // action for. Each case runs one action with every other slice's actions replaced by recorders,
 // then checks that no other slice's state was replaced (not even by an equal copy) and which
 // actions of other slices were asked for.
 
-const SLICES = { ui: createUiSlice, session: createSessionSlice, profile: createProfileSlice, enrollment: createEnrollmentSlice };
+const SLICES = { ui: createUiSlice, staff: createStaffSlice, session: createSessionSlice, profile: createProfileSlice, enrollment: createEnrollmentSlice };
 type SliceName = keyof typeof SLICES;
 
 /** A slice's state keys and action names, read from its own creator. */
@@ -69,14 +70,29 @@ const EXPIRED = { code: 'session-expired', message: '' } as const;
 
 const CASES: Case[] = [
   // ui
-  { slice: 'ui', action: 'boot', setup: () => booted({}, false), act: (s) => s.boot(), asks: { sessionKnown: [[true]] } },
+  { slice: 'ui', action: 'boot', setup: () => booted({}, false), act: (s) => s.boot(), asks: { staffKnown: [[SUPERVISOR]] } },
+  { slice: 'ui', action: 'boot', setup: () => booted({ staffState: ok({ staff: null }) }, false), act: (s) => s.boot(), asks: { staffKnown: [[null]] } },
+  { slice: 'ui', action: 'handleCommonError', setup: () => edited(), act: (s) => s.handleCommonError({ code: 'locked', message: '' }), asks: { staffLocked: [[]] } },
+  // staff
   {
-    slice: 'ui',
-    action: 'boot',
+    slice: 'staff',
+    action: 'staffKnown',
     setup: () => booted({ sessionState: { ok: false, error: { code: 'keychain-unavailable', message: 'locked' } } }, false),
-    act: (s) => s.boot(),
-    asks: { sessionKnown: [[false, { code: 'keychain-unavailable', message: 'locked' }]] },
+    act: (s) => s.staffKnown(SUPERVISOR),
+    asks: { sessionKnown: [[false, { code: 'keychain-unavailable', message: 'locked' }]], navigate: [[{ type: 'boot', unlocked: true, signedIn: false, supervisor: true }]] },
   },
+  { slice: 'staff', action: 'staffKnown', setup: () => booted({}, false), act: (s) => s.staffKnown(null), asks: { navigate: [[{ type: 'boot', unlocked: false, signedIn: false, supervisor: false }]] } },
+  {
+    slice: 'staff',
+    action: 'unlock',
+    setup: () => booted({ staffState: ok({ staff: null }), unlock: ok({ outcome: 'unlocked', staff: { ...SUPERVISOR, role: 'operator' } }) }),
+    act: (s) => s.unlock('demo.operator', '246810'),
+    asks: { sessionKnown: [[true]], navigate: [[{ type: 'boot', unlocked: true, signedIn: true, supervisor: false }]] },
+  },
+  { slice: 'staff', action: 'unlock', setup: () => booted({ staffState: ok({ staff: null }), unlock: ok({ outcome: 'wrong' }) }), act: (s) => s.unlock('demo.operator', '111111'), asks: {} },
+  { slice: 'staff', action: 'lock', setup: () => edited(), act: (s) => s.lock(), asks: { wipeCustomer: [[]], navigate: [[{ type: 'locked' }]] } },
+  { slice: 'staff', action: 'staffLocked', setup: () => edited(), act: (s) => s.staffLocked(), asks: { wipeCustomer: [[]], navigate: [[{ type: 'locked' }]] } },
+  { slice: 'staff', action: 'staffActive', setup: () => edited({ staffActivity: ok({ active: false }) }), act: (s) => s.staffActive(), asks: { wipeCustomer: [[]], navigate: [[{ type: 'locked' }]] } },
   { slice: 'ui', action: 'handleCommonError', setup: () => edited(), act: (s) => s.handleCommonError(EXPIRED), asks: { sessionExpired: [[]] } },
   { slice: 'ui', action: 'navigate', setup: () => edited(), act: (s) => s.navigate({ type: 'reviewed' }), asks: {} },
   { slice: 'ui', action: 'setLocale', setup: () => booted(), act: (s) => s.setLocale('en'), asks: {} },
@@ -96,12 +112,13 @@ const CASES: Case[] = [
     act: (s) => s.signIn('pw'),
     asks: { navigate: [[{ type: 'signed-in', resume: 'result' }]], reconcile: [[]] },
   },
-  { slice: 'session', action: 'signOut', setup: () => edited(), act: (s) => s.signOut(), asks: { wipeCustomer: [[]], navigate: [[{ type: 'signed-out' }]] } },
-  { slice: 'session', action: 'sessionExpired', setup: () => reviewedChange(), act: (s) => s.sessionExpired(), asks: { profileInterrupted: [[]], navigate: [[{ type: 'session-expired' }]] } },
+  { slice: 'session', action: 'signOut', setup: () => edited(), act: (s) => s.signOut(), asks: { wipeCustomer: [[]], navigate: [[{ type: 'signed-out', supervisor: true }]] } },
+  { slice: 'session', action: 'sessionExpired', setup: () => reviewedChange(), act: (s) => s.sessionExpired(), asks: { profileInterrupted: [[]], navigate: [[{ type: 'session-expired', supervisor: true }]] } },
   { slice: 'session', action: 'sessionKnown', setup: () => booted({}, false), act: (s) => s.sessionKnown(false, EXPIRED), asks: {} },
   { slice: 'session', action: 'clearResume', setup: async () => expiredOn(await edited()), act: (s) => s.clearResume(), asks: {} },
   // profile
   { slice: 'profile', action: 'setQuery', setup: () => booted(), act: (s) => s.setQuery('ravi'), asks: {} },
+  { slice: 'profile', action: 'setIdCheck', setup: () => edited(), act: (s) => s.setIdCheck('pan'), asks: {} },
   {
     slice: 'profile',
     action: 'lookup',

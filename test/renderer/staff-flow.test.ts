@@ -27,7 +27,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
     await pw(page.getByText('Changed: E-mail, Phone')).toBeVisible();
     expect(ipc.sandbox.state.details('ravi.kumar')).toMatchObject({ emailId: 'ravi.new@example.com', phoneNumber: '9123456780' });
-    expect((await ipc.audit.tail(5)).entries).toMatchObject([{ userNameBefore: 'ravi.kumar', changedFields: ['emailId', 'phoneNumber'], outcome: 'applied' }]);
+    expect((await ipc.changes(5))).toMatchObject([{ userNameBefore: 'ravi.kumar', changedFields: ['emailId', 'phoneNumber'], outcome: 'applied' }]);
     await page.getByRole('button', { name: 'Done' }).click();
     await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
     await pw(page.getByLabel('Customer user name')).toHaveValue('');
@@ -110,7 +110,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
     expect(ipc.sandbox.state.details('arjun.mehta')).toMatchObject({ emailId: 'arjun.new@example.com' });
     // The first submit failed at the read before the update call; both are attempts.
-    expect((await ipc.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['failed', 'applied']);
+    expect((await ipc.changes(5)).map((e) => e.outcome)).toEqual(['failed', 'applied']);
     expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(1);
   });
 
@@ -123,7 +123,7 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await page.getByRole('button', { name: 'Confirm and update' }).click();
     await pw(page.getByText('It was applied: the customer’s record has the new details.')).toBeVisible();
     expect(ipc.sandbox.requestCount(UPDATE_PATH)).toBe(1);
-    expect((await ipc.audit.tail(5)).entries.map((e) => e.outcome)).toEqual(['unknown', 'reconciled-applied']);
+    expect((await ipc.changes(5)).map((e) => e.outcome)).toEqual(['unknown', 'reconciled-applied']);
   });
 
   it('outcome unknown, not applied: offers to submit again, which then works', async () => {
@@ -184,6 +184,11 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await page.keyboard.type('priya.sharma');
     await page.keyboard.press('Enter');
     await pw(page.getByRole('heading', { name: 'Edit details' })).toBeFocused();
+    // First how the customer's identity was checked: a radio group, chosen with Space.
+    await page.keyboard.press('Tab');
+    await pw(page.getByRole('radio', { name: 'Aadhaar', exact: true })).toBeFocused();
+    await page.keyboard.press('Space');
+    await pw(page.getByRole('radio', { name: 'Aadhaar', exact: true })).toBeChecked();
     await page.keyboard.press('Tab');
     await pw(page.getByLabel('User name', { exact: true })).toBeFocused();
     await page.keyboard.press('Tab');
@@ -251,14 +256,15 @@ describe('staff flow in Chromium, bridged to the real main-process handlers', ()
     await pw(page.getByRole('button', { name: 'Sign out' })).toBeEnabled();
   });
 
-  it('says so, and offers to try again, when the screens after sign-in cannot be loaded', async () => {
+  it('says so, and offers to try again, when the screens after the unlock cannot be loaded', async () => {
     const chunk = /\/assets\/staff-screens-[^/]*\.js$/;
     ui = await open({ beforeGoto: async (page) => void (await page.route(chunk, (route) => route.abort())) });
     const { page } = ui;
-    await signIn(page);
+    // The vendor sign-in is one of them.
     await pw(page.getByText('The kiosk could not start. Call branch IT.')).toBeVisible();
     await page.unroute(chunk);
     await page.getByRole('button', { name: 'Try again' }).click();
+    await signIn(page);
     await pw(page.getByRole('heading', { name: 'Find customer' })).toBeVisible();
   });
 

@@ -64,7 +64,7 @@ describe('store', () => {
     expect(store.getState().screen).toBe('edit');
   });
 
-  it('asks main for its settings and the session at once, and shows the first screen only once the configured language is loaded', async () => {
+  it('asks main for its settings and who is unlocked at once, and shows the first screen only once the configured language is loaded', async () => {
     const fake = fakeApi({ kioskInfo: ok(INFO), sessionState: ok({ signedIn: false }) });
     let release: () => void = () => undefined;
     const loads: string[] = [];
@@ -78,12 +78,71 @@ describe('store', () => {
     });
     const booting = store.getState().boot();
     await new Promise((r) => setTimeout(r, 0));
-    expect(fake.calls.map((c) => c.method).sort()).toEqual(['kioskInfo', 'sessionState']);
+    expect(fake.calls.map((c) => c.method).sort()).toEqual(['kioskInfo', 'staffState']);
     expect(loads).toEqual(['hi']);
     expect(store.getState().screen).toBe('loading');
     release();
     await booting;
+    // A supervisor is unlocked and the kiosk is not signed in to the vendor: the vendor sign-in.
     expect(store.getState().screen).toBe('sign-in');
+  });
+
+  it('starts on the unlock screen when nobody is unlocked; an operator without a vendor sign-in is told to fetch a supervisor', async () => {
+    const locked = fakeApi({ kioskInfo: ok(INFO), staffState: ok({ staff: null }) });
+    const store = createKioskStore({ api: locked.api, newId: () => 'id' });
+    await store.getState().boot();
+    expect(store.getState().screen).toBe('unlock');
+    expect(locked.calls.some((c) => c.method === 'sessionState')).toBe(false);
+    const op = fakeApi({ kioskInfo: ok(INFO), staffState: ok({ staff: null }), sessionState: ok({ signedIn: false }), unlock: ok({ outcome: 'unlocked', staff: { staffId: 'demo.operator', name: 'Asha', role: 'operator' } }) });
+    const s2 = createKioskStore({ api: op.api, newId: () => 'id' });
+    await s2.getState().boot();
+    await s2.getState().unlock('demo.operator', '246810');
+    expect(s2.getState().screen).toBe('no-vendor');
+    expect(s2.getState().staff.member?.staffId).toBe('demo.operator');
+    expect(JSON.stringify(s2.getState())).not.toContain('246810');
+  });
+
+  it('a wrong PIN and a locked-out id are said on the unlock screen; nothing is unlocked', async () => {
+    let answer: unknown = ok({ outcome: 'wrong' });
+    const fake = fakeApi({ kioskInfo: ok(INFO), staffState: ok({ staff: null }), unlock: () => answer });
+    const store = createKioskStore({ api: fake.api, newId: () => 'id' });
+    await store.getState().boot();
+    await store.getState().unlock('demo.operator', '111111');
+    expect(store.getState().staff).toMatchObject({ member: null, refusal: { kind: 'wrong' } });
+    answer = ok({ outcome: 'locked-out', minutes: 15 });
+    await store.getState().unlock('demo.operator', '111111');
+    expect(store.getState().staff).toMatchObject({ member: null, refusal: { kind: 'locked-out', minutes: 15 } });
+    expect(store.getState().screen).toBe('unlock');
+  });
+
+  it('locking wipes the customer and shows the unlock screen; so does main locking on its own, or answering locked', async () => {
+    for (const how of ['button', 'push', 'answer'] as const) {
+      const { store, fireLocked, calls } = await editing({ lookupProfile: how === 'answer' ? { ok: false, error: { code: 'locked', message: '' } } : ok(RAVI) });
+      if (how === 'button') await store.getState().lock();
+      if (how === 'push') fireLocked();
+      expect(store.getState().screen, how).toBe('unlock');
+      expect(store.getState().staff.member, how).toBeNull();
+      expect(JSON.stringify(store.getState().profile), how).not.toMatch(/ravi/i);
+      if (how === 'button') expect(calls.some((c) => c.method === 'lock')).toBe(true);
+    }
+  });
+
+  it('refuses to review a change until staff say how they checked the customer', async () => {
+    const { store, calls } = await editing();
+    store.getState().setIdCheck('aadhaar');
+    // A fresh customer: the check is asked again.
+    store.getState().wipeCustomer();
+    store.getState().setQuery('ravi.kumar');
+    await store.getState().lookup();
+    store.getState().setField('fullName', 'Ravi K');
+    await store.getState().review();
+    expect(store.getState().profile.formError).toBe('form.idCheckMissing');
+    expect(store.getState().screen).toBe('edit');
+    store.getState().setIdCheck('passport');
+    await store.getState().review();
+    expect(store.getState().screen).toBe('review');
+    await store.getState().submit();
+    expect(calls.find((c) => c.method === 'updateProfile')?.request).toMatchObject({ idCheck: 'passport' });
   });
 
   it('validates as staff type, and refuses to review when nothing changed', async () => {
@@ -120,6 +179,7 @@ describe('store', () => {
       userName: 'ravi.kumar',
       changes: { phoneNumber: '+91 91234 56780' },
       face: false,
+      idCheck: 'aadhaar',
     });
     release({ ok: false, error: { code: 'network', message: 'down' } });
     await first;

@@ -25,7 +25,15 @@ export async function fill(page: Page, values: Partial<Record<'User name' | 'Ful
   for (const [label, value] of Object.entries(values)) await page.getByLabel(label, { exact: true }).fill(value);
 }
 
+/** Says how the customer's identity was checked (Aadhaar unless told), as staff do before any change. */
+export async function checkIdentity(page: Page, document = 'Aadhaar'): Promise<void> {
+  await page.getByRole('radio', { name: document, exact: true }).check();
+}
+
+/** Reviews the edit; the identity check is made first when staff have not made it yet. */
 export async function review(page: Page): Promise<void> {
+  const radios = page.getByRole('group', { name: /How did you check/ }).getByRole('radio');
+  if ((await radios.count()) > 0 && !(await page.locator('input[name="idCheck"]:checked').count())) await checkIdentity(page);
   await page.getByRole('button', { name: 'Review changes' }).click();
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../domain/ipc/channels';
 import { KIOSK_CSP } from '../../main/security/csp';
 import { secureWebPreferences } from '../../main/electron/web-preferences';
-import { DEMO_CUSTOMER } from '../../domain/demo-account';
+import { DEMO_CUSTOMER, DEMO_STAFF } from '../../domain/demo-account';
 import { createFakeElectron, type FakeElectron, type FakeSession, type FakeWebContents } from '../helpers/fake-electron';
 import { assertBuilt } from '../helpers/run-kioskctl';
 
@@ -150,8 +150,12 @@ describe('the built main bundle under a fake Electron', () => {
     expect(await info(subframe, {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
-  it('signs in against the embedded sandbox through IPC and the real keychain', async () => {
+  it('starts locked; a demo supervisor unlocks, then signs in against the embedded sandbox through IPC and the real keychain', async () => {
     const call = (channel: string, req: unknown) => fake.ipcHandlers.get(channel)!(senderEvent(wc), req);
+    expect(await call('staff:state', {})).toEqual({ ok: true, value: { staff: null } });
+    expect(await call('session:sign-in', { password: DEMO_CUSTOMER.password })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const supervisor = DEMO_STAFF.find((s) => s.role === 'supervisor')!;
+    expect(await call('staff:unlock', { staffId: supervisor.staffId, secret: supervisor.pin })).toMatchObject({ ok: true, value: { outcome: 'unlocked', staff: { role: 'supervisor' } } });
     expect(await call('session:sign-in', { password: DEMO_CUSTOMER.password })).toEqual({ ok: true, value: { signedIn: true } });
     expect(await call('profile:lookup', { userName: 'ravi.kumar' })).toMatchObject({ ok: true, value: { fullName: 'Ravi Kumar' } });
     expect(await call('session:sign-out', {})).toMatchObject({ ok: true });

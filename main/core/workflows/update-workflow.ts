@@ -1,8 +1,8 @@
 import { KioskError } from '../../../domain/kiosk-error';
 import { RECONCILED_OUTCOME, type AuditOutcome, type ReconcileVerdict } from '../../../domain/outcomes';
-import type { AuditRecorder } from '../../audit/plan-recorder';
+import type { Accountability, AuditRecorder } from '../../audit/plan-recorder';
 import { validateChanges, type ProfileChanges, type ProfileService, type UpdatePlan } from '../../profile/profile-service';
-import type { PlanSubject, UpdateJournal } from '../../profile/update-journal';
+import { subjectOf, type PlanSubject, type UpdateJournal } from '../../profile/update-journal';
 
 /** One update as staff (or IT through kioskctl) asked for it. */
 export interface UpdateRequest {
@@ -13,6 +13,8 @@ export interface UpdateRequest {
   face: boolean;
   /** Country of a changed phone number (default: the kiosk's). */
   country?: string;
+  /** Who answers for it: the staff member (or kioskctl's OS user), the approver, the identity check. */
+  who: Accountability;
 }
 
 export interface UpdateApplied {
@@ -80,7 +82,7 @@ function attemptOutcome(err: unknown): AuditOutcome {
 export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
   const { profile, journal, audit } = deps;
   return {
-    async submit({ updateId, userName, changes, face, country }) {
+    async submit({ updateId, userName, changes, face, country, who }) {
       if (journal.isUsed(updateId)) throw new KioskError('invalid-input', ALREADY_SENT);
       let plan: UpdatePlan;
       try {
@@ -92,17 +94,18 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
         // Refused before the update call: still an attempt, recorded with the fields asked for.
         const asked = (Object.keys(changes) as (keyof ProfileChanges)[]).filter((f) => changes[f] !== undefined);
         const refused = err instanceof KioskError && (err.code === 'rejected' || err.code === 'invalid-input');
-        await audit.record({ userNameBefore: userName, userNameAfter: changes.userName ?? userName, changedFields: asked, face }, refused ? 'rejected' : 'failed');
+        await audit.record({ userNameBefore: userName, userNameAfter: changes.userName ?? userName, changedFields: asked, face, ...who }, refused ? 'rejected' : 'failed');
         throw err;
       }
-      journal.begin(updateId, plan);
+      journal.begin(updateId, plan, who);
+      const subject = subjectOf(plan, who);
       let outcome;
       try {
         outcome = await profile.update(plan);
       } catch (err) {
         const result = attemptOutcome(err);
         journal.settle(updateId, result === 'unknown' ? 'unknown' : 'failed');
-        const recorded = await audit.plan(plan, result);
+        const recorded = await audit.record(subject, result);
         if (!recorded && err instanceof KioskError) throw new KioskError(err.code, err.message + AUDIT_FAILED);
         throw err;
       }
@@ -116,8 +119,8 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
       // From an applied face update until a recording succeeds, the face counts as pending
       // (also when staff leave before starting the camera).
       if (plan.face) deps.markFacePending(plan.after.userName);
-      let auditRecorded = await audit.plan(plan, 'applied');
-      if (faceLinkRefused) auditRecorded = (await audit.plan(plan, 'face-link-refused')) && auditRecorded;
+      let auditRecorded = await audit.record(subject, 'applied');
+      if (faceLinkRefused) auditRecorded = (await audit.record(subject, 'face-link-refused')) && auditRecorded;
       return { plan, message: outcome.message, reEnrollmentUrl: url, reEnrollmentReady: url !== null, facePending, faceLinkRefused, auditRecorded };
     },
     async reconcile(updateId) {

@@ -6,10 +6,15 @@ import type { ProfileService } from '../../profile/profile-service';
 import type { UpdateJournal } from '../../profile/update-journal';
 import type { SessionService } from '../../session/session-service';
 import type { UpdateWorkflow } from '../../core/workflows/update-workflow';
+import type { StaffSession } from '../../staff/staff-session';
 
 /** What the IPC handlers need; all plain services, so they run under Node in tests. */
 export interface HandlerDeps {
   session: SessionService;
+  /** Who is at the kiosk; every customer channel requires someone (see access-policy.ts). */
+  staff: StaffSession;
+  /** Sandbox mode with no staff list: the unlock screen may show the demo staff. */
+  demoStaff(): Promise<boolean>;
   profile: Pick<ProfileService, 'lookup' | 'isUserNameAvailable'>;
   /** Every update and every reconcile goes through it (journal and audit trail included). */
   updates: UpdateWorkflow;
@@ -17,7 +22,7 @@ export interface HandlerDeps {
   journal: UpdateJournal;
   enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending'>;
   logger: Logger;
-  config: Pick<KioskConfig, 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds'>;
+  config: Pick<KioskConfig, 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds' | 'staffLockSeconds'>;
   /** Which service the client talks to (the embedded sandbox is shown as SANDBOX on screen). */
   backend: BackendKind;
   version: string;

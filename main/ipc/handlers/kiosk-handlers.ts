@@ -18,6 +18,8 @@ export function kioskHandlers(deps: HandlerDeps): {
       customerName: config.customerName,
       country: config.defaultCountry,
       idleTimeoutSeconds: config.idleTimeoutSeconds,
+      staffLockSeconds: config.staffLockSeconds,
+      demoStaff: await deps.demoStaff(),
       version: deps.version,
     }),
     'kiosk:restart': async () => {

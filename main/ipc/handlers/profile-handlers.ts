@@ -24,8 +24,9 @@ export function profileHandlers(deps: HandlerDeps): {
       return out;
     },
     'profile:check-user-name': async ({ userName }) => ({ available: await profile.isUserNameAvailable(userName) }),
-    'profile:update': async (request) => {
-      const { plan, message, reEnrollmentReady, faceLinkRefused, auditRecorded } = await updates.submit(request);
+    'profile:update': async ({ idCheck, ...request }) => {
+      const staffId = deps.staff.require().staffId;
+      const { plan, message, reEnrollmentReady, faceLinkRefused, auditRecorded } = await updates.submit({ ...request, who: { staffId, idCheck } });
       return {
         message,
         before: profileValues(plan.before),

@@ -8,7 +8,7 @@ interface FieldProps {
   hint?: string | undefined;
   type?: 'text' | 'email' | 'tel' | 'password';
   autoComplete?: string;
-  inputMode?: 'text' | 'email' | 'tel';
+  inputMode?: 'text' | 'email' | 'tel' | 'numeric';
   readOnly?: boolean;
   autoFocus?: boolean;
   /** For a screen that moves the focus itself (e.g. after its first paint). */

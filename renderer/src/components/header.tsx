@@ -3,7 +3,7 @@ import { useKiosk } from '../store';
 import { profileBusy } from '../store/profile-state';
 import { Notice } from './notice';
 
-/** Title, SANDBOX label, kiosk id, language switch and sign-out. */
+/** Title, SANDBOX label, kiosk id, language switch, the staff member at the kiosk, Lock, and the vendor sign-out (supervisors). */
 export function Header() {
   // The language on screen (the store's may still be loading).
   const { t, locale } = useTranslation();
@@ -11,6 +11,8 @@ export function Header() {
   const setLocale = useKiosk((s) => s.setLocale);
   const signedIn = useKiosk((s) => s.session.signedIn);
   const signOut = useKiosk((s) => s.signOut);
+  const member = useKiosk((s) => s.staff.member);
+  const lock = useKiosk((s) => s.lock);
   const busy = useKiosk((s) => profileBusy(s.profile, s.enrollment) || s.session.busy);
   const auditWarning = useKiosk((s) => s.auditWarning);
   const dismiss = useKiosk((s) => s.dismissAuditWarning);
@@ -37,9 +39,20 @@ export function Header() {
         >
           {t('app.language')}
         </button>
-        {signedIn && (
+        {member && (
+          <span className="staff-name">
+            {t('app.staffName', { name: member.name })} ({member.role === 'supervisor' ? t('app.roleSupervisor') : t('app.roleOperator')})
+          </span>
+        )}
+        {/* Only a supervisor signs the kiosk out of the vendor; everyone locks it. */}
+        {signedIn && member?.role === 'supervisor' && (
           <button type="button" className="secondary" disabled={busy} onClick={() => void signOut()}>
             {t('app.signOut')}
+          </button>
+        )}
+        {member && (
+          <button type="button" className="secondary" disabled={busy} onClick={() => void lock()}>
+            {t('app.lock')}
           </button>
         )}
       </div>

@@ -5,6 +5,7 @@ import { Notice } from '../components/notice';
 import { ScreenTitle } from '../components/screen-title';
 import { displayPhone } from '../form/profile-draft';
 import { useKiosk } from '../store';
+import { ID_CHECKS } from '../../../domain/staff/staff-rules';
 
 /** Edit the four fields and choose a face update; errors appear next to each field as staff type. */
 export function EditScreen() {
@@ -18,6 +19,8 @@ export function EditScreen() {
   const busy = useKiosk((s) => s.profile.reviewBusy);
   const setField = useKiosk((s) => s.setField);
   const setFace = useKiosk((s) => s.setFace);
+  const idCheck = useKiosk((s) => s.profile.idCheck);
+  const setIdCheck = useKiosk((s) => s.setIdCheck);
   const review = useKiosk((s) => s.review);
   const wipe = useKiosk((s) => s.wipeCustomer);
   if (!customer || !draft) return null;
@@ -55,6 +58,20 @@ export function EditScreen() {
         )}
       </section>
       <form onSubmit={onSubmit} noValidate>
+        <fieldset className="id-check" disabled={busy} aria-describedby="id-check-hint">
+          <legend>{t('edit.idCheck')}</legend>
+          <p id="id-check-hint" className="hint">
+            {t('edit.idCheckHint')}
+          </p>
+          <div className="id-check-options">
+            {ID_CHECKS.map((c) => (
+              <label key={c} className="check">
+                <input type="radio" name="idCheck" value={c} checked={idCheck === c} onChange={() => setIdCheck(c)} />
+                <span>{t(`edit.idChecks.${c}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <fieldset className="plain" disabled={busy}>
         <Field name="userName" label={t('edit.userName')} hint={t('edit.userNameHint')} value={draft.userName} onChange={(v) => setField('userName', v)} error={err(errors.userName)} />
         {nameCheck === 'available' && <Notice kind="success">{t('edit.nameAvailable')}</Notice>}

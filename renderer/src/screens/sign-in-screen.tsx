@@ -7,7 +7,7 @@ import { errorText } from '../components/error-text';
 import { markFirstRender } from '../perf-marks';
 import { useKiosk } from '../store';
 
-/** Staff sign-in. The password lives in this component only, and is cleared once sent. */
+/** A supervisor signs the kiosk in to the vendor. The password lives in this component only, and is cleared once sent. */
 export function SignInScreen() {
   const { t } = useTranslation();
   const info = useKiosk((s) => s.info);
@@ -20,6 +20,7 @@ export function SignInScreen() {
   // React commits, forcing a layout before the kiosk's first screen is shown.
   useEffect(() => {
     passwordRef.current?.focus();
+    // The first screen when a staff member is already unlocked (a reload).
     markFirstRender();
   }, []);
 

@@ -3,6 +3,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { createEnrollmentSlice } from './enrollment-slice';
 import { createProfileSlice } from './profile-slice';
 import { createSessionSlice } from './session-slice';
+import { createStaffSlice } from './staff-slice';
 import { createUiSlice } from './ui-slice';
 import type { KioskState, StoreDeps } from './types';
 
@@ -12,6 +13,7 @@ export type { KioskState } from './types';
 export function createKioskStore(deps: StoreDeps): StoreApi<KioskState> {
   const store = createStore<KioskState>()((set, get) => ({
     ...createUiSlice(deps)(set, get),
+    ...createStaffSlice(deps)(set, get),
     ...createSessionSlice(deps)(set, get),
     ...createProfileSlice(deps)(set, get),
     ...createEnrollmentSlice(deps)(set, get),
@@ -19,6 +21,7 @@ export function createKioskStore(deps: StoreDeps): StoreApi<KioskState> {
   deps.api.onSessionExpired(() => store.getState().sessionExpired());
   deps.api.onAuditWriteFailed(() => store.getState().auditWriteFailed());
   deps.api.onEnrollmentFinished((event) => store.getState().enrollmentFinished(event));
+  deps.api.onStaffLocked(() => store.getState().staffLocked());
   return store;
 }
 

@@ -4,17 +4,23 @@ import type { SubmissionStatus } from './types';
 // Which screen follows what: the one place that decides it. Pure, so a table test covers it;
 // the ui slice's `navigate` is the only code that writes the screen.
 
-export const SCREENS = ['loading', 'sign-in', 'find', 'edit', 'review', 'before-face', 'enrollment', 'result'] as const;
+export const SCREENS = ['loading', 'unlock', 'sign-in', 'no-vendor', 'find', 'edit', 'review', 'before-face', 'enrollment', 'result'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** What happened, as far as the screen is concerned. */
 export type NavigationEvent =
-  /** Main answered whether the kiosk is signed in (false too when the keychain could not be read). */
-  | { type: 'boot'; signedIn: boolean }
+  /**
+   * At start-up and after an unlock: whether a staff member is at the kiosk, whether the kiosk
+   * is signed in to the vendor (false too when the keychain could not be read), and whether the
+   * member is a supervisor (only a supervisor signs the kiosk in).
+   */
+  | { type: 'boot'; unlocked: boolean; signedIn: boolean; supervisor: boolean }
+  /** The kiosk locked (idle, the Lock button, main's own lock): the customer is wiped. */
+  | { type: 'locked' }
   /** `resume`: where staff were when their session expired. */
   | { type: 'signed-in'; resume: Screen | null }
-  | { type: 'signed-out' }
-  | { type: 'session-expired' }
+  | { type: 'signed-out'; supervisor: boolean }
+  | { type: 'session-expired'; supervisor: boolean }
   | { type: 'customer-found' }
   | { type: 'reviewed' }
   | { type: 'back-to-edit' }
@@ -31,12 +37,15 @@ export type NavigationEvent =
 export function nextScreen(current: Screen, event: NavigationEvent): Screen {
   switch (event.type) {
     case 'boot':
-      return event.signedIn ? 'find' : 'sign-in';
+      if (!event.unlocked) return 'unlock';
+      return event.signedIn ? 'find' : vendorSignIn(event.supervisor);
+    case 'locked':
+      return 'unlock';
     case 'signed-in':
       return event.resume ?? 'find';
     case 'signed-out':
     case 'session-expired':
-      return 'sign-in';
+      return vendorSignIn(event.supervisor);
     case 'customer-found':
     case 'back-to-edit':
     case 'values-refused':
@@ -54,9 +63,14 @@ export function nextScreen(current: Screen, event: NavigationEvent): Screen {
       // The expiry itself takes staff to sign-in; the outcome waits for them on the result.
       return event.outcome === 'session-expired' ? current : 'result';
     case 'customer-wiped':
-      // A wipe before sign-in (idle reset, sign-out) leaves staff where they are.
-      return current === 'sign-in' || current === 'loading' ? current : 'find';
+      // A wipe before sign-in (idle reset, sign-out, lock) leaves staff where they are.
+      return isCustomerScreen(current) ? 'find' : current;
   }
+}
+
+/** Where the kiosk goes without a vendor sign-in: a supervisor signs it in; an operator is told to fetch one. */
+function vendorSignIn(supervisor: boolean): Screen {
+  return supervisor ? 'sign-in' : 'no-vendor';
 }
 
 const CUSTOMER_SCREENS: ReadonlySet<Screen> = new Set(['find', 'edit', 'review', 'before-face', 'enrollment', 'result']);

@@ -33,7 +33,9 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     const updateId = newId();
     submission({ status: 'submitting', updateId, error: null, result: null, verdict: null });
     get().navigate({ type: 'submitting' });
-    const r = await api.updateProfile({ updateId, userName: customer.userName, changes: reviewed.changes, face: reviewed.face });
+    const idCheck = get().profile.idCheck;
+    if (!idCheck) return;
+    const r = await api.updateProfile({ updateId, userName: customer.userName, changes: reviewed.changes, face: reviewed.face, idCheck });
     if (get().profile.submission.updateId !== updateId) return; // wiped meanwhile
     if (r.ok) {
       submission({ status: 'done', result: r.value });
@@ -103,6 +105,10 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       const { draft, reviewBusy } = get().profile;
       if (draft && !reviewBusy) patch({ draft: { ...draft, face }, formError: null });
     },
+    setIdCheck: (idCheck) => {
+      const { draft, reviewBusy } = get().profile;
+      if (draft && !reviewBusy) patch({ idCheck, formError: null });
+    },
     async review() {
       const { draft, customer, reviewBusy } = get().profile;
       const info = get().info;
@@ -128,6 +134,11 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       const rows = diffRows(customer, draft, national);
       if (!rows.some((r) => r.changed) && !draft.face) {
         patch({ reviewBusy: false, fieldErrors: {}, formError: 'form.nothingChanged' });
+        return;
+      }
+      // Every change is made after checking who the customer is: staff say how.
+      if (get().profile.idCheck === null) {
+        patch({ reviewBusy: false, fieldErrors: {}, formError: 'form.idCheckMissing' });
         return;
       }
       if (rows.find((r) => r.field === 'userName')?.changed) {

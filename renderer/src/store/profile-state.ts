@@ -16,6 +16,7 @@ export const EMPTY_PROFILE: Profile = {
   nameCheck: 'idle',
   reviewBusy: false,
   rows: [],
+  idCheck: null,
   reviewed: null,
   submission: EMPTY_SUBMISSION,
   epoch: 0,

@@ -27,16 +27,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ api }) => (set,
     const r = await api.signOut();
     // Even when the vendor or the keychain failed, main forgets the token; say if it could not.
     set({ session: { signedIn: false, busy: false, error: r.ok ? null : r.error, resume: null } });
-    get().navigate({ type: 'signed-out' });
+    get().navigate({ type: 'signed-out', supervisor: get().staff.member?.role === 'supervisor' });
   },
   sessionExpired() {
     const screen = get().screen;
-    if (screen === 'sign-in') return;
+    if (screen === 'sign-in' || screen === 'unlock' || screen === 'no-vendor') return;
     const status = get().profile.submission.status;
     const resume = resumeAfterExpiry(screen, status);
     set((s) => ({ session: { ...s.session, signedIn: false, busy: false, resume, error: { code: 'session-expired', message: '' } } }));
     get().profileInterrupted();
-    get().navigate({ type: 'session-expired' });
+    get().navigate({ type: 'session-expired', supervisor: get().staff.member?.role === 'supervisor' });
   },
   sessionKnown(signedIn, error) {
     set((s) => ({ session: { ...s.session, signedIn, ...(error ? { error } : {}) } }));

@@ -1,4 +1,5 @@
-import type { CameraState, CustomerProfile, EnrollmentOutcome, KioskApi, KioskInfo, ReconcileVerdict, UpdateResult } from '../../../domain/ipc/contract';
+import type { CameraState, CustomerProfile, EnrollmentOutcome, KioskApi, KioskInfo, ReconcileVerdict, StaffInfo, UpdateResult } from '../../../domain/ipc/contract';
+import type { IdCheck } from '../../../domain/staff/staff-rules';
 import type { KioskErrorCode } from '../../../domain/kiosk-error';
 import type { Draft, DraftField, DiffRow } from '../form/profile-draft';
 import type { FieldError } from '../form/validate';
@@ -29,6 +30,27 @@ export interface UiSlice {
   navigate(event: NavigationEvent): void;
   /** Handles errors every screen shares (an expired or replaced session); true when it did. */
   handleCommonError(error: ErrorInfo): boolean;
+}
+
+export interface StaffSlice {
+  staff: {
+    /** The staff member at the kiosk; null: locked. */
+    member: StaffInfo | null;
+    busy: boolean;
+    /** The last unlock: a wrong id or credential, a locked-out id (minutes left), or an error. */
+    refusal: { kind: 'wrong' } | { kind: 'locked-out'; minutes: number } | null;
+    error: ErrorInfo | null;
+  };
+  /** The credential is passed through and never kept in the store. */
+  unlock(staffId: string, secret: string): Promise<void>;
+  /** Staff lock the kiosk (the Lock button, or their idle time is up). */
+  lock(): Promise<void>;
+  /** Main locked the kiosk (its own idle limit, or a request answered `locked`). */
+  staffLocked(): void;
+  /** At start-up: who main says is at the kiosk (a restart starts locked); then the first screen. */
+  staffKnown(member: StaffInfo | null): Promise<void>;
+  /** Staff touched the screen: main's idle limit starts again. */
+  staffActive(): Promise<void>;
 }
 
 export interface SessionSlice {
@@ -66,6 +88,8 @@ export interface ProfileSlice {
     nameCheck: 'idle' | 'checking' | 'available' | 'taken' | 'failed';
     reviewBusy: boolean;
     rows: DiffRow[];
+    /** How staff checked the customer's identity (asked before any change). */
+    idCheck: IdCheck | null;
     /** The changes staff reviewed: exactly what a submit sends. */
     reviewed: { changes: Partial<Record<DraftField, string>>; face: boolean } | null;
     /** Bumped by every wipe: answers that arrive for an older epoch are dropped. */
@@ -88,6 +112,7 @@ export interface ProfileSlice {
   lookup(): Promise<void>;
   setField(field: DraftField, value: string): void;
   setFace(face: boolean): void;
+  setIdCheck(idCheck: IdCheck): void;
   /** Validates everything (phone included, and a new user name's availability), then reviews. */
   review(): Promise<void>;
   backToEdit(): void;
@@ -134,7 +159,7 @@ export interface EnrollmentSlice {
   resetEnrollment(): void;
 }
 
-export type KioskState = UiSlice & SessionSlice & ProfileSlice & EnrollmentSlice;
+export type KioskState = UiSlice & StaffSlice & SessionSlice & ProfileSlice & EnrollmentSlice;
 
 /** What the slices need from outside the store. */
 export interface StoreDeps {

@@ -15,21 +15,19 @@ export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
     async boot() {
       set({ bootError: null });
       // Both questions go to main at once; the first screen waits for the configured language.
-      const [info, state] = await Promise.all([api.kioskInfo(), api.sessionState()]);
+      const [info, staff] = await Promise.all([api.kioskInfo(), api.staffState()]);
       if (!info.ok) {
         set({ bootError: info.error });
         return;
       }
-      set({ info: info.value, locale: info.value.locale });
-      await deps.loadLocale?.(info.value.locale).catch(() => undefined);
-      if (!state.ok) {
-        // The keychain could not be read: the sign-in screen says so and offers to try again.
-        get().sessionKnown(false, state.error);
-        get().navigate({ type: 'boot', signedIn: false });
+      if (!staff.ok) {
+        set({ bootError: staff.error });
         return;
       }
-      get().sessionKnown(state.value.signedIn);
-      get().navigate({ type: 'boot', signedIn: state.value.signedIn });
+      set({ info: info.value, locale: info.value.locale });
+      await deps.loadLocale?.(info.value.locale).catch(() => undefined);
+      // Then the vendor sign-in, if someone is unlocked (the keychain error, if any, is shown on the sign-in screen).
+      await get().staffKnown(staff.value.staff);
     },
     setLocale: (locale) => set({ locale }),
     navigate(event) {
@@ -38,6 +36,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (deps) => (set, get) => {
       if (screen !== get().screen) set({ screen });
     },
     handleCommonError(error) {
+      // Main locked the kiosk (its idle limit): the unlock screen.
+      if (error.code === 'locked') {
+        get().staffLocked();
+        return true;
+      }
       // `unauthorized`: the sign-in changed while a request ran; sign in again, like an expiry.
       if (error.code === 'session-expired' || error.code === 'not-signed-in' || error.code === 'unauthorized') {
         get().sessionExpired();
