@@ -41,6 +41,8 @@ export const AUDIT_OUTCOMES = [
   'face-page-blocked',
   // The vendor answered with a re-enrollment link outside the allowed origins: not opened.
   'face-link-refused',
+  // The change needed a supervisor's approval and had none that fits (missing, used, stale, another change): not sent.
+  'approval-refused',
 ] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 

@@ -1,3 +1,4 @@
+import { APPROVAL_SUBJECTS, DEFAULT_APPROVAL_REQUIRED, type ApprovalSubject } from '../domain/staff/approval-rules';
 import { X509Certificate } from 'node:crypto';
 import { lstat, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -130,6 +131,7 @@ const fileSchema = z.strictObject({
   enrollmentOrigins: z.array(originSchema).min(1, 'list at least one origin').max(16, 'at most 16 origins').optional(),
   staffLockSeconds: z.number().int().min(30).max(3600).optional(),
   staffDirectory: z.strictObject({ kind: z.literal('local') }).optional(),
+  approvalRequired: z.array(z.enum(APPROVAL_SUBJECTS)).max(APPROVAL_SUBJECTS.length).optional(),
 });
 
 export type ConfigFile = z.infer<typeof fileSchema>;
@@ -164,6 +166,8 @@ export interface KioskConfig {
   staffLockSeconds: number;
   /** Where staff unlock: the local list (staff.json in `systemDir`). */
   staffDirectory: { kind: 'local' };
+  /** Which changes need a supervisor's approval at the kiosk (four eyes). */
+  approvalRequired: readonly ApprovalSubject[];
   /** The machine-wide folder: the config IT writes, and the local staff list. */
   systemDir: string;
   /** Where the settings came from, for diagnostics: a file path or "defaults". */
@@ -377,6 +381,7 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     enrollmentOrigins: file.enrollmentOrigins ? [...new Set(file.enrollmentOrigins)] : null,
     staffLockSeconds,
     staffDirectory: file.staffDirectory ?? { kind: 'local' },
+    approvalRequired: file.approvalRequired ? [...new Set(file.approvalRequired)] : DEFAULT_APPROVAL_REQUIRED,
     source,
   };
 }

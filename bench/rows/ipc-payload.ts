@@ -43,6 +43,7 @@ export async function ipcPayload(ctx: BenchContext): Promise<Row> {
     const detailsId = randomUUID();
     await call('profile:update', { updateId: detailsId, userName: 'ravi.kumar', changes: { fullName: 'Ravi K Kumar', emailId: 'ravi.new@example.com' }, face: false, idCheck: 'aadhaar' });
     await call('profile:reconcile', { updateId: detailsId });
+    await call('approval:request', { userName: 'ravi.kumar', changes: { emailId: 'ravi.newer@example.com' }, face: false, supervisorId: 'demo.operator', secret: '246810' });
     // Every field at the longest the rules allow (a 254-character e-mail, a 32-character phone).
     const email = `${'e'.repeat(64)}@${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(57)}.com`;
     const phone = '+91  (912)  345 - 6780          ';

@@ -15,6 +15,7 @@ export const INVOKE_CHANNELS = {
   'profile:update': 'updateProfile',
   'profile:reconcile': 'reconcileUpdate',
   'profile:forget': 'forgetCustomer',
+  'approval:request': 'requestApproval',
   'enrollment:camera-check': 'checkCamera',
   'enrollment:start': 'startEnrollment',
   'enrollment:cancel': 'cancelEnrollment',

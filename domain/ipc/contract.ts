@@ -8,6 +8,7 @@ import type { Locale } from '../locales';
 import type { AuditOutcome, CameraState, EnrollmentOutcome, ReconcileVerdict, StaffAuditOutcome } from '../outcomes';
 import type { ProfileFieldName, ProfileValues } from '../profile/profile-fields';
 import { ID_CHECKS, staffIdSchema, staffSecretSchema, type StaffRole } from '../staff/staff-rules';
+import type { ApprovalSubject } from '../staff/approval-rules';
 
 export type { CameraState, EnrollmentOutcome, ReconcileVerdict } from '../outcomes';
 export type { ProfileFieldName, ProfileValues } from '../profile/profile-fields';
@@ -76,6 +77,8 @@ export interface KioskInfo {
   staffLockSeconds: number;
   /** Sandbox mode with no staff list: the demo staff ids and PINs may be shown on the unlock screen. */
   demoStaff: boolean;
+  /** Which changes need a supervisor's approval (four eyes). */
+  approvalRequired: ApprovalSubject[];
   version: string;
 }
 
@@ -85,6 +88,19 @@ export interface StaffInfo {
   name: string;
   role: StaffRole;
 }
+
+/**
+ * How an approval request went: approved (the id to send with the update, for two minutes); not
+ * needed; the supervisor's id or credential wrong, locked out, not a supervisor, or the
+ * requester themselves.
+ */
+export type ApprovalAnswer =
+  | { outcome: 'approved'; approvalId: string; expiresInSeconds: number }
+  | { outcome: 'not-needed' }
+  | { outcome: 'wrong' }
+  | { outcome: 'locked-out'; minutes: number }
+  | { outcome: 'not-supervisor' }
+  | { outcome: 'self' };
 
 /** How an unlock went: the member; a wrong id or credential; or the id locked for some minutes. */
 export type UnlockAnswer = { outcome: 'unlocked'; staff: StaffInfo } | { outcome: 'wrong' } | { outcome: 'locked-out'; minutes: number };
@@ -123,6 +139,18 @@ export const CONTRACT = {
       face: z.boolean(),
       /** How staff checked the customer's identity (the document type, never its number). */
       idCheck: z.enum(ID_CHECKS),
+      /** A supervisor's approval of exactly this change, when it needs one. */
+      approvalId: z.uuid('The approval id is not valid.').optional(),
+    }),
+  ),
+  /** A supervisor approves the change on screen with their own credential (it crosses IPC once, never kept). */
+  'approval:request': channel<ApprovalAnswer>()(
+    z.strictObject({
+      userName: existingUserNameSchema,
+      changes: profileChangesSchema,
+      face: z.boolean(),
+      supervisorId: z.string().max(256).pipe(staffIdSchema),
+      secret: staffSecretSchema,
     }),
   ),
   'profile:reconcile': channel<{ verdict: ReconcileVerdict; auditRecorded: boolean }>()(

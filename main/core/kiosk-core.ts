@@ -1,7 +1,8 @@
+import { createApprovals, type Approvals } from '../staff/approvals';
 import type { AuditOutcome, CameraState, StaffAuditOutcome } from '../../domain/outcomes';
 import { KioskError } from '../../domain/kiosk-error';
 import { auditFilePath, createAuditLog, type AuditLog } from '../audit/audit-log';
-import { createAuditRecorder } from '../audit/plan-recorder';
+import { createAuditRecorder, type AuditRecorder } from '../audit/plan-recorder';
 import { openBackend, type Backend, type BackendDeps } from '../backends/backend';
 import { systemFileProblem, type KioskConfig } from '../config';
 import { lockoutFilePath, openLockout } from '../staff/lockout';
@@ -78,6 +79,10 @@ export interface KioskCore {
   readonly enrollment: EnrollmentController;
   /** The staff member at the kiosk: every customer action needs one. */
   readonly staff: StaffSession;
+  /** Supervisor approvals of changes (four eyes), minted by `approval:request`. */
+  readonly approvals: Approvals;
+  /** Appends audit lines (customer changes, staff events); a failure is reported, never silent. */
+  readonly audit: AuditRecorder;
   /** Sandbox mode with no staff list: the demo staff unlock (the unlock screen may show them). */
   demoStaff(): Promise<boolean>;
   /** The last completion of the face-pending list from the service (null: none ran, or it failed). */
@@ -156,6 +161,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     pending,
     ...(ports.enrollmentPoll ? { poll: ports.enrollmentPoll } : {}),
   });
+  const approvals = createApprovals(clock ? () => clock().getTime() : Date.now);
   const staff = createStaffSession({
     directory: async () => directory,
     lockout: openLockout(ports.lockoutFile ?? lockoutFilePath(ports.userDataDir), clock ? () => clock().getTime() : Date.now),
@@ -166,12 +172,14 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     onLocked: (reason: LockReason) => {
       // Locking wipes the customer: main's copy here, the screen's by the push.
       journal.clear();
+      approvals.clear();
       void enrollment.abort();
       push('staff:locked', { reason });
     },
   });
   const directory = openStaffDirectory(config, { checkSystemFile: ports.checkSystemFile ?? ((p) => systemFileProblem(p)) });
   const updates = createUpdateWorkflow({
+    approvals: { required: config.approvalRequired, store: approvals },
     profile: services.profile,
     journal,
     audit,
@@ -188,6 +196,8 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     updates,
     enrollment,
     staff,
+    approvals,
+    audit,
     demoStaff: () => directory.usesDemoStaff(),
     facePendingSynced: () => lastSync,
     abortCustomerSession() {

@@ -25,6 +25,8 @@ export const CHANNEL_ACCESS: Record<InvokeChannel, 'anyone' | StaffRole> = {
   'profile:check-user-name': 'operator',
   'profile:update': 'operator',
   'profile:reconcile': 'operator',
+  // The requester is the staff member at the kiosk; the approver proves themselves in the request.
+  'approval:request': 'operator',
   'enrollment:camera-check': 'operator',
   'enrollment:start': 'operator',
   'enrollment:cancel': 'operator',

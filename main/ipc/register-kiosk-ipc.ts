@@ -22,6 +22,8 @@ export function registerKioskIpc(core: KioskCore, registry: IpcRegistry, options
     session: services.session,
     staff: core.staff,
     demoStaff: core.demoStaff,
+    approvals: core.approvals,
+    audit: core.audit,
     profile: services.profile,
     updates: core.updates,
     journal: core.journal,

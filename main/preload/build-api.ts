@@ -43,6 +43,7 @@ export function buildKioskApi(bridge: PreloadBridge): KioskApi {
     updateProfile: (request) => call('profile:update', request),
     reconcileUpdate: (request) => call('profile:reconcile', request),
     forgetCustomer: () => call('profile:forget', {}),
+    requestApproval: (request) => call('approval:request', request),
     checkCamera: () => call('enrollment:camera-check', {}),
     startEnrollment: (request) => call('enrollment:start', request),
     cancelEnrollment: (request) => call('enrollment:cancel', request),

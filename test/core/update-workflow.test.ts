@@ -1,3 +1,5 @@
+import { createApprovals, approvalBinding } from '../../main/staff/approvals';
+import type { ApprovalSubject } from '../../domain/staff/approval-rules';
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../domain/kiosk-error';
 import type { AuditOutcome } from '../../domain/outcomes';
@@ -15,7 +17,8 @@ function planFor(face: boolean): UpdatePlan {
 }
 
 /** The workflow over a scripted profile service and an audit recorder that keeps its lines. */
-function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconcile'>>, options: { auditWorks?: boolean } = {}) {
+function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconcile'>>, options: { auditWorks?: boolean; approvalRequired?: ApprovalSubject[]; now?: () => number } = {}) {
+  const approvals = createApprovals(options.now);
   const lines: { what: ChangeSubject; outcome: AuditOutcome }[] = [];
   const audit: AuditRecorder = {
     record: async (what, outcome) => (lines.push({ what, outcome }), options.auditWorks ?? true),
@@ -32,9 +35,10 @@ function setup(profile: Partial<Pick<ProfileService, 'plan' | 'update' | 'reconc
     journal,
     audit,
     markFacePending: (u) => void facePending.push(u),
+    approvals: { required: options.approvalRequired ?? [], store: approvals },
     enrollmentOrigin: (url) => acceptEnrollmentUrl(url, ['https://vendor.example']),
   });
-  return { workflow, lines, journal, facePending };
+  return { workflow, lines, journal, facePending, approvals };
 }
 
 const WHO = { staffId: 'demo.operator', idCheck: 'aadhaar' } as const;
@@ -165,5 +169,43 @@ describe('the update workflow', () => {
     release();
     await sending;
     expect(await workflow.reconcile(ID)).toMatchObject({ verdict: 'applied' });
+  });
+});
+
+describe('four eyes', () => {
+  const plan = planFor(false);
+  const approvalFor = (approvals: ReturnType<typeof createApprovals>, p = plan, requestedBy: string = WHO.staffId) => approvals.mint(approvalBinding(p), 'demo.supervisor', requestedBy).approvalId;
+
+  it('sends a change that needs approval only with a fitting approval, and records who approved it', async () => {
+    const { workflow, lines, approvals } = setup({}, { approvalRequired: ['emailId'] });
+    await expect(workflow.submit({ ...request, fourEyes: { approvalId: undefined } })).rejects.toMatchObject({ code: 'approval-required', message: expect.stringMatching(/needs a supervisor/) });
+    expect(lines.at(-1)).toMatchObject({ outcome: 'approval-refused', what: { staffId: WHO.staffId } });
+    const applied = await workflow.submit({ ...request, updateId: '6f1c1c1e-8d6a-4a4e-9a57-0c1b2f3a4b5d', fourEyes: { approvalId: approvalFor(approvals) } });
+    expect(applied.plan.changed).toEqual(['emailId']);
+    expect(lines.at(-1)).toMatchObject({ outcome: 'applied', what: { staffId: WHO.staffId, approvedBy: 'demo.supervisor', idCheck: 'aadhaar' } });
+  });
+
+  it('refuses a reused, a stale, another change\'s and another requester\'s approval, each audited', async () => {
+    let now = 1_000_000;
+    const { workflow, lines, approvals } = setup({}, { approvalRequired: ['emailId'], now: () => now });
+    const ids = ['6f1c1c1e-8d6a-4a4e-9a57-0c1b2f3a4b01', '6f1c1c1e-8d6a-4a4e-9a57-0c1b2f3a4b02', '6f1c1c1e-8d6a-4a4e-9a57-0c1b2f3a4b03', '6f1c1c1e-8d6a-4a4e-9a57-0c1b2f3a4b04', '6f1c1c1e-8d6a-4a4e-9a57-0c1b2f3a4b05'];
+    const used = approvalFor(approvals);
+    await workflow.submit({ ...request, updateId: ids[0]!, fourEyes: { approvalId: used } });
+    await expect(workflow.submit({ ...request, updateId: ids[1]!, fourEyes: { approvalId: used } })).rejects.toMatchObject({ message: expect.stringMatching(/already used/) });
+    const stale = approvalFor(approvals);
+    now += 121_000;
+    await expect(workflow.submit({ ...request, updateId: ids[2]!, fourEyes: { approvalId: stale } })).rejects.toMatchObject({ message: expect.stringMatching(/two minutes/) });
+    const other = approvalFor(approvals, { ...plan, after: { ...plan.after, emailId: 'other@example.com' } });
+    await expect(workflow.submit({ ...request, updateId: ids[3]!, fourEyes: { approvalId: other } })).rejects.toMatchObject({ message: expect.stringMatching(/different change/) });
+    const someoneElse = approvalFor(approvals, plan, 'demo.operator2');
+    await expect(workflow.submit({ ...request, updateId: ids[4]!, fourEyes: { approvalId: someoneElse } })).rejects.toMatchObject({ message: expect.stringMatching(/another staff member/) });
+    expect(lines.map((l) => l.outcome)).toEqual(['applied', 'approval-refused', 'approval-refused', 'approval-refused', 'approval-refused']);
+  });
+
+  it('asks nothing of a change the policy leaves out, nor of kioskctl (no fourEyes)', async () => {
+    const { workflow } = setup({}, { approvalRequired: ['phoneNumber', 'face'] });
+    await expect(workflow.submit({ ...request, fourEyes: { approvalId: undefined } })).resolves.toMatchObject({ plan: { changed: ['emailId'] } });
+    const strict = setup({}, { approvalRequired: ['emailId'] });
+    await expect(strict.workflow.submit({ ...request, who: { staffId: 'cli:root' } })).resolves.toMatchObject({ plan: { changed: ['emailId'] } });
   });
 });

@@ -118,6 +118,13 @@ const CASES: Case[] = [
   { slice: 'session', action: 'clearResume', setup: async () => expiredOn(await edited()), act: (s) => s.clearResume(), asks: {} },
   // profile
   { slice: 'profile', action: 'setQuery', setup: () => booted(), act: (s) => s.setQuery('ravi'), asks: {} },
+  {
+    slice: 'profile',
+    action: 'requestApproval',
+    setup: () => reviewedChange({ requestApproval: ok({ outcome: 'approved', approvalId: '3f2c1a9e-8d4b-4c6a-9e2f-1b7d5a3c9e09', expiresInSeconds: 120 }) }),
+    act: (s) => s.requestApproval('demo.supervisor', '135790'),
+    asks: {},
+  },
   { slice: 'profile', action: 'setIdCheck', setup: () => edited(), act: (s) => s.setIdCheck('pan'), asks: {} },
   {
     slice: 'profile',

@@ -98,6 +98,38 @@ describe('unlock, lock and accountability', () => {
     await pw(page.getByLabel('Customer user name')).toHaveValue('');
   });
 
+  it('four eyes: an operator’s phone change waits for another staff member’s supervisor approval on screen; the audit line names both', async () => {
+    ui = await open({ ipc: { staff: null, config: { approvalRequired: ['emailId', 'phoneNumber', 'face'] } } });
+    const { page, ipc } = ui;
+    // A supervisor signs the kiosk in, and locks it; the vendor sign-in stays for the operator.
+    await unlockWithPad(page, 'demo.supervisor', pinOf('demo.supervisor'));
+    await signIn(page);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await unlockWithPad(page, 'demo.operator', pinOf('demo.operator'));
+    await findCustomer(page, 'ravi.kumar');
+    await checkIdentity(page, 'Voter ID');
+    await fill(page, { 'Phone number': '+91 91234 56780' });
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await pw(page.getByRole('heading', { name: 'Supervisor approval needed' })).toBeVisible();
+    await pw(page.getByRole('button', { name: 'Confirm and update' })).toBeDisabled();
+    // Not the operator's own id; a wrong PIN is said.
+    await page.getByLabel('Supervisor staff id').fill('demo.operator');
+    await page.getByLabel('Supervisor PIN').fill(pinOf('demo.operator'));
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await pw(page.getByText('You cannot approve your own change: ask another supervisor.')).toBeVisible();
+    await page.getByLabel('Supervisor staff id').fill('demo.supervisor');
+    await page.getByLabel('Supervisor PIN').fill('000000');
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await pw(page.getByText('The supervisor id or PIN is not right.')).toBeVisible();
+    await page.getByLabel('Supervisor PIN').fill(pinOf('demo.supervisor'));
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await pw(page.getByText('Approved by demo.supervisor. Confirm within two minutes.')).toBeVisible();
+    expect(await page.content()).not.toContain(pinOf('demo.supervisor'));
+    await page.getByRole('button', { name: 'Confirm and update' }).click();
+    await pw(page.getByText('The customer’s details were updated.')).toBeVisible();
+    expect(await ipc.changes(1)).toMatchObject([{ outcome: 'applied', staffId: 'demo.operator', approvedBy: 'demo.supervisor', idCheck: 'voter-id', changedFields: ['phoneNumber'] }]);
+  });
+
   it('locks after staffLockSeconds without input, after the customer wipe', async () => {
     ui = await open({ beforeGoto: (page) => page.clock.install() });
     const { page } = ui;

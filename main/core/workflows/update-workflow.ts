@@ -1,3 +1,5 @@
+import { needsApproval, type ApprovalSubject } from '../../../domain/staff/approval-rules';
+import { approvalBinding, approvalError, type Approvals } from '../../staff/approvals';
 import { KioskError } from '../../../domain/kiosk-error';
 import { RECONCILED_OUTCOME, type AuditOutcome, type ReconcileVerdict } from '../../../domain/outcomes';
 import type { Accountability, AuditRecorder } from '../../audit/plan-recorder';
@@ -13,8 +15,13 @@ export interface UpdateRequest {
   face: boolean;
   /** Country of a changed phone number (default: the kiosk's). */
   country?: string;
-  /** Who answers for it: the staff member (or kioskctl's OS user), the approver, the identity check. */
+  /** Who answers for it: the staff member (or kioskctl's OS user), the identity check. */
   who: Accountability;
+  /**
+   * At the kiosk: four eyes apply (the IPC handler sets it, never the page), with the approval
+   * the staff member got, if any. kioskctl (IT, audited as cli:<user>) leaves it out.
+   */
+  fourEyes?: { approvalId: string | undefined };
 }
 
 export interface UpdateApplied {
@@ -63,6 +70,8 @@ export interface UpdateWorkflowDeps {
   markFacePending(userName: string): void;
   /** The backend's rule for re-enrollment links the kiosk may open. */
   enrollmentOrigin(url: string): string | null;
+  /** Which changes need a supervisor's approval, and the approvals main minted. */
+  approvals: { required: readonly ApprovalSubject[]; store: Pick<Approvals, 'take'> };
 }
 
 const AUDIT_FAILED = ' The audit record could not be written either. Tell branch IT.';
@@ -82,7 +91,8 @@ function attemptOutcome(err: unknown): AuditOutcome {
 export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
   const { profile, journal, audit } = deps;
   return {
-    async submit({ updateId, userName, changes, face, country, who }) {
+    async submit({ updateId, userName, changes, face, country, who: asked, fourEyes }) {
+      let who = asked;
       if (journal.isUsed(updateId)) throw new KioskError('invalid-input', ALREADY_SENT);
       let plan: UpdatePlan;
       try {
@@ -96,6 +106,16 @@ export function createUpdateWorkflow(deps: UpdateWorkflowDeps): UpdateWorkflow {
         const refused = err instanceof KioskError && (err.code === 'rejected' || err.code === 'invalid-input');
         await audit.record({ userNameBefore: userName, userNameAfter: changes.userName ?? userName, changedFields: asked, face, ...who }, refused ? 'rejected' : 'failed');
         throw err;
+      }
+      if (fourEyes && needsApproval(plan.changed, plan.face, deps.approvals.required)) {
+        // Bound to this exact change as main reads it now: a change made meanwhile, another
+        // change, another requester, a second use or a stale approval is refused.
+        const taken = fourEyes.approvalId === undefined ? { refused: 'missing' as const } : deps.approvals.store.take(fourEyes.approvalId, approvalBinding(plan), who.staffId);
+        if ('refused' in taken) {
+          await audit.record(subjectOf(plan, who), 'approval-refused');
+          throw approvalError(taken.refused);
+        }
+        who = { ...who, approvedBy: taken.approvedBy };
       }
       journal.begin(updateId, plan, who);
       const subject = subjectOf(plan, who);

@@ -7,6 +7,8 @@ import type { UpdateJournal } from '../../profile/update-journal';
 import type { SessionService } from '../../session/session-service';
 import type { UpdateWorkflow } from '../../core/workflows/update-workflow';
 import type { StaffSession } from '../../staff/staff-session';
+import type { Approvals } from '../../staff/approvals';
+import type { AuditRecorder } from '../../audit/plan-recorder';
 
 /** What the IPC handlers need; all plain services, so they run under Node in tests. */
 export interface HandlerDeps {
@@ -15,14 +17,18 @@ export interface HandlerDeps {
   staff: StaffSession;
   /** Sandbox mode with no staff list: the unlock screen may show the demo staff. */
   demoStaff(): Promise<boolean>;
-  profile: Pick<ProfileService, 'lookup' | 'isUserNameAvailable'>;
+  /** Supervisor approvals (four eyes). */
+  approvals: Pick<Approvals, 'mint'>;
+  /** Staff lines of the audit trail (approvals given and refused). */
+  audit: Pick<AuditRecorder, 'staff'>;
+  profile: Pick<ProfileService, 'lookup' | 'isUserNameAvailable' | 'plan'>;
   /** Every update and every reconcile goes through it (journal and audit trail included). */
   updates: UpdateWorkflow;
   /** Cleared on sign-out, with the customer session. */
   journal: UpdateJournal;
   enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending'>;
   logger: Logger;
-  config: Pick<KioskConfig, 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds' | 'staffLockSeconds'>;
+  config: Pick<KioskConfig, 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds' | 'staffLockSeconds' | 'approvalRequired'>;
   /** Which service the client talks to (the embedded sandbox is shown as SANDBOX on screen). */
   backend: BackendKind;
   version: string;

@@ -20,6 +20,7 @@ export function kioskHandlers(deps: HandlerDeps): {
       idleTimeoutSeconds: config.idleTimeoutSeconds,
       staffLockSeconds: config.staffLockSeconds,
       demoStaff: await deps.demoStaff(),
+      approvalRequired: [...config.approvalRequired],
       version: deps.version,
     }),
     'kiosk:restart': async () => {

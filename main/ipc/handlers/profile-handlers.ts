@@ -24,9 +24,9 @@ export function profileHandlers(deps: HandlerDeps): {
       return out;
     },
     'profile:check-user-name': async ({ userName }) => ({ available: await profile.isUserNameAvailable(userName) }),
-    'profile:update': async ({ idCheck, ...request }) => {
+    'profile:update': async ({ idCheck, approvalId, ...request }) => {
       const staffId = deps.staff.require().staffId;
-      const { plan, message, reEnrollmentReady, faceLinkRefused, auditRecorded } = await updates.submit({ ...request, who: { staffId, idCheck } });
+      const { plan, message, reEnrollmentReady, faceLinkRefused, auditRecorded } = await updates.submit({ ...request, who: { staffId, idCheck }, fourEyes: { approvalId } });
       return {
         message,
         before: profileValues(plan.before),

@@ -2,6 +2,8 @@ import { useTranslation } from '../i18n';
 import { Notice } from '../components/notice';
 import { ScreenTitle } from '../components/screen-title';
 import { useKiosk } from '../store';
+import { reviewNeedsApproval } from '../store/profile-state';
+import { ApprovalPanel } from './approval-panel';
 
 /** Before → after of every field, changed ones marked in words; confirm or go back. */
 export function ReviewScreen() {
@@ -13,6 +15,8 @@ export function ReviewScreen() {
   const prepareFace = useKiosk((s) => s.prepareFace);
   const back = useKiosk((s) => s.backToEdit);
   const renamed = rows.some((r) => r.field === 'userName' && r.changed);
+  const needsApproval = useKiosk((s) => reviewNeedsApproval(s.profile, s.info?.approvalRequired));
+  const approved = useKiosk((s) => s.profile.approval.approvalId !== null);
   return (
     <main className="screen">
       <ScreenTitle focus>{t('review.title')}</ScreenTitle>
@@ -45,8 +49,9 @@ export function ReviewScreen() {
       </table>
       {renamed && <Notice kind="warning">{t('review.renameWarning')}</Notice>}
       {face && <Notice kind="warning">{t('review.faceWarning')}</Notice>}
+      {needsApproval && <ApprovalPanel />}
       <div className="actions">
-        <button type="button" className="primary" disabled={status === 'submitting'} onClick={() => void (face ? prepareFace() : submit())}>
+        <button type="button" className="primary" disabled={status === 'submitting' || (needsApproval && !approved)} onClick={() => void (face ? prepareFace() : submit())}>
           {t('review.confirm')}
         </button>
         <button type="button" className="secondary" onClick={back}>

@@ -1,7 +1,7 @@
 import type { CustomerProfile } from '../../../domain/ipc/contract';
 import { changesOf, diffRows, displayPhone, draftFrom, DRAFT_FIELDS, type DraftField } from '../form/profile-draft';
 import { checkField, checkPhone, type FieldError } from '../form/validate';
-import { EMPTY_PROFILE, EMPTY_SUBMISSION, holdsCustomer } from './profile-state';
+import { EMPTY_APPROVAL, EMPTY_PROFILE, EMPTY_SUBMISSION, holdsCustomer } from './profile-state';
 import type { ProfileSlice, SliceCreator } from './types';
 
 /** The record's value of a field as the draft shows it. */
@@ -33,10 +33,19 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     const updateId = newId();
     submission({ status: 'submitting', updateId, error: null, result: null, verdict: null });
     get().navigate({ type: 'submitting' });
-    const idCheck = get().profile.idCheck;
+    const { idCheck, approval } = get().profile;
     if (!idCheck) return;
-    const r = await api.updateProfile({ updateId, userName: customer.userName, changes: reviewed.changes, face: reviewed.face, idCheck });
+    const r = await api.updateProfile({
+      updateId,
+      userName: customer.userName,
+      changes: reviewed.changes,
+      face: reviewed.face,
+      idCheck,
+      ...(approval.approvalId ? { approvalId: approval.approvalId } : {}),
+    });
     if (get().profile.submission.updateId !== updateId) return; // wiped meanwhile
+    // An approval is used once, whatever the answer.
+    patch({ approval: EMPTY_APPROVAL });
     if (r.ok) {
       submission({ status: 'done', result: r.value });
       if (r.value.face && r.value.reEnrollmentReady) await get().openEnrollment();
@@ -46,6 +55,12 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     if (r.error.code === 'outcome-unknown') {
       submission({ status: 'checking', error: r.error });
       await get().reconcile();
+      return;
+    }
+    if (r.error.code === 'approval-required') {
+      // No approval that fits (none, stale, or for another change): back to the review to ask.
+      patch({ approval: { ...EMPTY_APPROVAL, error: r.error }, submission: EMPTY_SUBMISSION });
+      get().navigate({ type: 'back-to-review' });
       return;
     }
     if (r.error.code === 'invalid-input') {
@@ -105,6 +120,23 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       const { draft, reviewBusy } = get().profile;
       if (draft && !reviewBusy) patch({ draft: { ...draft, face }, formError: null });
     },
+    async requestApproval(supervisorId, secret) {
+      const { customer, reviewed, approval } = get().profile;
+      if (!customer || !reviewed || approval.busy) return;
+      const at = epoch();
+      patch({ approval: { ...EMPTY_APPROVAL, busy: true } });
+      const r = await api.requestApproval({ userName: customer.userName, changes: reviewed.changes, face: reviewed.face, supervisorId, secret });
+      if (epoch() !== at) return;
+      if (!r.ok) {
+        patch({ approval: { ...EMPTY_APPROVAL, error: r.error } });
+        get().handleCommonError(r.error);
+        return;
+      }
+      const a = r.value;
+      if (a.outcome === 'approved') patch({ approval: { ...EMPTY_APPROVAL, approvalId: a.approvalId, approvedBy: supervisorId } });
+      else if (a.outcome === 'not-needed') patch({ approval: EMPTY_APPROVAL });
+      else patch({ approval: { ...EMPTY_APPROVAL, refusal: a.outcome } });
+    },
     setIdCheck: (idCheck) => {
       const { draft, reviewBusy } = get().profile;
       if (draft && !reviewBusy) patch({ idCheck, formError: null });
@@ -161,7 +193,7 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
       get().navigate({ type: 'reviewed' });
     },
     backToEdit() {
-      patch({ submission: EMPTY_SUBMISSION, reviewed: null });
+      patch({ submission: EMPTY_SUBMISSION, reviewed: null, approval: EMPTY_APPROVAL });
       get().navigate({ type: 'back-to-edit' });
     },
     submit: send,
@@ -201,13 +233,14 @@ export const createProfileSlice: SliceCreator<ProfileSlice> = ({ api, newId }) =
     },
     dropFace() {
       const { reviewed, draft } = get().profile;
-      if (reviewed) patch({ reviewed: { changes: reviewed.changes, face: false }, draft: draft ? { ...draft, face: false } : null });
+      // Another change now: an approval of the one with the face does not fit it.
+      if (reviewed) patch({ reviewed: { changes: reviewed.changes, face: false }, draft: draft ? { ...draft, face: false } : null, approval: EMPTY_APPROVAL });
     },
     faceOnlyRetry() {
       const { customer, submission: sub } = get().profile;
       // The record now holds the values just applied (a new user name included).
       const after = sub.result?.after;
-      patch({ customer: customer && after ? { ...customer, ...after } : customer, reviewed: { changes: {}, face: true }, submission: EMPTY_SUBMISSION });
+      patch({ customer: customer && after ? { ...customer, ...after } : customer, reviewed: { changes: {}, face: true }, submission: EMPTY_SUBMISSION, approval: EMPTY_APPROVAL });
     },
   };
 };

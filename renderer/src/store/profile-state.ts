@@ -4,6 +4,14 @@ type Profile = ProfileSlice['profile'];
 
 export const EMPTY_SUBMISSION: Profile['submission'] = { status: 'idle', updateId: null, result: null, error: null, verdict: null };
 
+export const EMPTY_APPROVAL: Profile['approval'] = { approvalId: null, approvedBy: null, busy: false, refusal: null, error: null };
+
+/** True when the reviewed change needs a supervisor's approval (the config's `approvalRequired`). */
+export function reviewNeedsApproval(p: Pick<Profile, 'reviewed'>, required: readonly string[] | undefined): boolean {
+  if (!p.reviewed || !required) return false;
+  return (p.reviewed.face && required.includes('face')) || Object.keys(p.reviewed.changes).some((f) => required.includes(f));
+}
+
 export const EMPTY_PROFILE: Profile = {
   query: '',
   lookupBusy: false,
@@ -17,6 +25,7 @@ export const EMPTY_PROFILE: Profile = {
   reviewBusy: false,
   rows: [],
   idCheck: null,
+  approval: EMPTY_APPROVAL,
   reviewed: null,
   submission: EMPTY_SUBMISSION,
   epoch: 0,

@@ -90,6 +90,15 @@ export interface ProfileSlice {
     rows: DiffRow[];
     /** How staff checked the customer's identity (asked before any change). */
     idCheck: IdCheck | null;
+    /** A supervisor's approval of the reviewed change (four eyes), when it needs one. */
+    approval: {
+      approvalId: string | null;
+      approvedBy: string | null;
+      busy: boolean;
+      /** Why the last request was not approved (a key of `approval.*` strings). */
+      refusal: 'wrong' | 'locked-out' | 'not-supervisor' | 'self' | null;
+      error: ErrorInfo | null;
+    };
     /** The changes staff reviewed: exactly what a submit sends. */
     reviewed: { changes: Partial<Record<DraftField, string>>; face: boolean } | null;
     /** Bumped by every wipe: answers that arrive for an older epoch are dropped. */
@@ -113,6 +122,8 @@ export interface ProfileSlice {
   setField(field: DraftField, value: string): void;
   setFace(face: boolean): void;
   setIdCheck(idCheck: IdCheck): void;
+  /** A supervisor approves the reviewed change with their own credential (passed through, never kept). */
+  requestApproval(supervisorId: string, secret: string): Promise<void>;
   /** Validates everything (phone included, and a new user name's availability), then reviews. */
   review(): Promise<void>;
   backToEdit(): void;
