@@ -1,3 +1,4 @@
+import type { LdapDirectoryConfig } from './staff/ldap-directory';
 import { APPROVAL_SUBJECTS, DEFAULT_APPROVAL_REQUIRED, type ApprovalSubject } from '../domain/staff/approval-rules';
 import { X509Certificate } from 'node:crypto';
 import { lstat, stat } from 'node:fs/promises';
@@ -130,7 +131,20 @@ const fileSchema = z.strictObject({
   caFile: z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'must be an absolute path').optional(),
   enrollmentOrigins: z.array(originSchema).min(1, 'list at least one origin').max(16, 'at most 16 origins').optional(),
   staffLockSeconds: z.number().int().min(30).max(3600).optional(),
-  staffDirectory: z.strictObject({ kind: z.literal('local') }).optional(),
+  staffDirectory: z
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('local') }),
+      z.strictObject({
+        kind: z.literal('ldap'),
+        url: z.string().regex(/^ldaps:\/\/[A-Za-z0-9.\-[\]:]+(:\d{1,5})?\/?$/, 'must be an ldaps:// URL (TLS); plain ldap:// is not allowed'),
+        userDnTemplate: z.string().max(512).refine((t) => t.split('{staffId}').length === 2 && /^[a-zA-Z]+=\{staffId\},/.test(t), 'must start with the attribute holding the staff id, e.g. "uid={staffId},ou=people,dc=bank,dc=in"'),
+        operatorGroup: z.string().min(3).max(512),
+        supervisorGroup: z.string().min(3).max(512),
+        caFile: z.string().min(1).max(4096).refine((p) => isAbsolute(p), 'must be an absolute path').optional(),
+        timeoutMs: z.number().int().min(1000).max(30_000).optional(),
+      }),
+    ])
+    .optional(),
   approvalRequired: z.array(z.enum(APPROVAL_SUBJECTS)).max(APPROVAL_SUBJECTS.length).optional(),
 });
 
@@ -164,8 +178,8 @@ export interface KioskConfig {
   enrollmentOrigins: string[] | null;
   /** Seconds without staff activity after which the kiosk locks (the customer wipe comes first). */
   staffLockSeconds: number;
-  /** Where staff unlock: the local list (staff.json in `systemDir`). */
-  staffDirectory: { kind: 'local' };
+  /** Where staff unlock: the local list (staff.json in `systemDir`), or the bank's LDAP directory (with its CA's PEM). */
+  staffDirectory: { kind: 'local' } | (LdapDirectoryConfig & { ca: string | null });
   /** Which changes need a supervisor's approval at the kiosk (four eyes). */
   approvalRequired: readonly ApprovalSubject[];
   /** The machine-wide folder: the config IT writes, and the local staff list. */
@@ -297,19 +311,32 @@ export async function loadConfig(deps: LoadConfigDeps): Promise<KioskConfig> {
     file = parsed.data;
   }
   const extraCa = file.caFile ? await readCaFile(file.caFile, path, deps.readFile) : null;
+  const sd = file.staffDirectory;
+  const staffDirectory: KioskConfig['staffDirectory'] =
+    sd?.kind === 'ldap'
+      ? {
+          kind: 'ldap',
+          url: sd.url,
+          userDnTemplate: sd.userDnTemplate,
+          operatorGroup: sd.operatorGroup,
+          supervisorGroup: sd.supervisorGroup,
+          timeoutMs: sd.timeoutMs ?? 5000,
+          ca: sd.caFile ? await readCaFile(sd.caFile, path, deps.readFile, 'staffDirectory.caFile') : null,
+        }
+      : { kind: 'local' };
   if (deps.packaged && file.mode === undefined && file.baseUrl === undefined) {
     // A packaged kiosk runs the demo only when asked to, never by default.
     throw new KioskError('config', `Config file ${path}: key "mode" is required: "vendor" (with "baseUrl") or "sandbox" for the demo.`);
   }
-  return { ...resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path), extraCaCertificates: extraCa, systemDir: resolveSystemDir(deps) };
+  return { ...resolveConfig(file, deps.overrides ?? {}, text === null ? 'defaults' : path), extraCaCertificates: extraCa, staffDirectory, systemDir: resolveSystemDir(deps) };
 }
 
 const MAX_CA_BYTES = 1024 * 1024;
 const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /** Reads and checks the `caFile` PEM bundle: present, bounded, and every block a certificate. */
-async function readCaFile(caFile: string, configPath: string, readFile: LoadConfigDeps['readFile']): Promise<string> {
-  const fail = (why: string) => new KioskError('config', `Config file ${configPath}: key "caFile": ${why}.`);
+async function readCaFile(caFile: string, configPath: string, readFile: LoadConfigDeps['readFile'], key = 'caFile'): Promise<string> {
+  const fail = (why: string) => new KioskError('config', `Config file ${configPath}: key "${key}": ${why}.`);
   let pem: string | null;
   try {
     pem = await readFile(caFile);
@@ -380,7 +407,7 @@ function resolveConfig(file: ConfigFile, overrides: ConfigOverrides, source: str
     extraCaCertificates: null,
     enrollmentOrigins: file.enrollmentOrigins ? [...new Set(file.enrollmentOrigins)] : null,
     staffLockSeconds,
-    staffDirectory: file.staffDirectory ?? { kind: 'local' },
+    staffDirectory: { kind: 'local' },
     approvalRequired: file.approvalRequired ? [...new Set(file.approvalRequired)] : DEFAULT_APPROVAL_REQUIRED,
     source,
   };

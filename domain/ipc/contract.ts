@@ -79,6 +79,8 @@ export interface KioskInfo {
   demoStaff: boolean;
   /** Which changes need a supervisor's approval (four eyes). */
   approvalRequired: ApprovalSubject[];
+  /** Where staff unlock: a PIN from the local list, or a directory password (LDAP). */
+  staffDirectory: 'local' | 'ldap';
   version: string;
 }
 

@@ -5,12 +5,21 @@ import type { StaffAuditOutcome } from '../../domain/outcomes';
 import { changeStaffFile, readStaffFile, staffFilePath } from '../staff/local-directory';
 import { hashPin } from '../staff/pin-hash';
 import type { CliContext, Output } from './cli-context';
+import type { KioskConfig } from '../config';
 
 /** A staff id from the command line, checked like the kiosk checks it. */
 function staffIdOf(raw: string): string {
   const r = staffIdSchema.safeParse(raw);
   if (!r.success) throw new KioskError('invalid-input', r.error.issues[0]?.message ?? 'Invalid staff id.');
   return r.data;
+}
+
+/** The config, when staff come from the local list; the bank's directory is managed there, not here. */
+function localOnly(cfg: KioskConfig): KioskConfig {
+  if (cfg.staffDirectory.kind !== 'local') {
+    throw new KioskError('config', "Staff come from the bank's directory (staffDirectory \"ldap\"): manage them and their lockouts there. kioskctl manages only the local staff list (staff check works with both).");
+  }
+  return cfg;
 }
 
 /** Reads a PIN from standard input (never an argument: it would be in the shell history and `ps`). */
@@ -36,7 +45,7 @@ export function registerStaffCommands(program: Command, ctx: CliContext): void {
   const by = (): string => `cli:${ctx.io.osUser}`;
   /** The staff list's path and a core whose audit trail records IT's change. */
   async function setup(): Promise<{ file: string; audit(staffId: string, outcome: StaffAuditOutcome): Promise<void> }> {
-    const cfg = await ctx.config();
+    const cfg = localOnly(await ctx.config());
     const core = await ctx.core(cfg);
     return {
       file: staffFilePath(cfg.systemDir),
@@ -77,7 +86,7 @@ export function registerStaffCommands(program: Command, ctx: CliContext): void {
     .description('the staff list (never a PIN or its hash)')
     .action(
       ctx.action(async (): Promise<Output> => {
-        const cfg = await ctx.config();
+        const cfg = localOnly(await ctx.config());
         const core = await ctx.core(cfg);
         const list = (await readStaffFile(staffFilePath(cfg.systemDir))) ?? [];
         const rows = await Promise.all(list.map(async (s) => ({ staffId: s.staffId, name: s.name, role: s.role, locked: (await core.staff.lockedUntil(s.staffId)) !== null })));
@@ -128,7 +137,7 @@ export function registerStaffCommands(program: Command, ctx: CliContext): void {
     .action(
       ctx.action(async (rawId: string): Promise<Output> => {
         const staffId = staffIdOf(rawId);
-        const cfg = await ctx.config();
+        const cfg = localOnly(await ctx.config());
         const core = await ctx.core(cfg);
         await core.staff.clearLockout(staffId);
         await core.auditLog.append({ kind: 'staff', staffId, outcome: 'lockout-cleared', by: by() }).catch(() => undefined);

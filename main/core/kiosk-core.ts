@@ -164,7 +164,8 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
   const approvals = createApprovals(clock ? () => clock().getTime() : Date.now);
   const staff = createStaffSession({
     directory: async () => directory,
-    lockout: openLockout(ports.lockoutFile ?? lockoutFilePath(ports.userDataDir), clock ? () => clock().getTime() : Date.now),
+    // The bank's directory locks ids itself; the local list is counted here.
+    lockout: config.staffDirectory.kind === 'local' ? openLockout(ports.lockoutFile ?? lockoutFilePath(ports.userDataDir), clock ? () => clock().getTime() : Date.now) : null,
     audit,
     logger,
     ...(clock ? { now: () => clock().getTime() } : {}),
@@ -177,7 +178,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
       push('staff:locked', { reason });
     },
   });
-  const directory = openStaffDirectory(config, { checkSystemFile: ports.checkSystemFile ?? ((p) => systemFileProblem(p)) });
+  const directory = openStaffDirectory(config, { checkSystemFile: ports.checkSystemFile ?? ((p) => systemFileProblem(p)), logger });
   const updates = createUpdateWorkflow({
     approvals: { required: config.approvalRequired, store: approvals },
     profile: services.profile,

@@ -4,10 +4,13 @@ import type { KioskConfig } from '../config';
 import { hashPin } from './pin-hash';
 import { localStaffDirectory, readStaffFile, staffFilePath, type StaffEntry } from './local-directory';
 import type { StaffDirectory } from './staff-directory';
+import { ldapStaffDirectory } from './ldap-directory';
+import type { Logger } from '../log/logger';
 
 export interface OpenStaffDeps {
   /** Checks a machine-wide file may be trusted (root's, not writable by others); null: fine. */
   checkSystemFile(path: string): Promise<string | null>;
+  logger: Logger;
 }
 
 /**
@@ -17,6 +20,8 @@ export interface OpenStaffDeps {
  * mode with no list nobody can unlock, and the error tells IT what to do.
  */
 export function openStaffDirectory(config: Pick<KioskConfig, 'mode' | 'systemDir' | 'staffDirectory'>, deps: OpenStaffDeps): StaffDirectory & { usesDemoStaff(): Promise<boolean> } {
+  const sd = config.staffDirectory;
+  if (sd.kind === 'ldap') return { ...ldapStaffDirectory(sd, { ca: sd.ca, logger: deps.logger }), usesDemoStaff: async () => false };
   const file = staffFilePath(config.systemDir);
   let demo: Promise<StaffEntry[]> | null = null;
   const load = async (): Promise<readonly StaffEntry[]> => {

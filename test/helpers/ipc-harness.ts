@@ -1,3 +1,4 @@
+import { readOptionalFile } from '../../main/read-optional-file';
 import type { ChangeAuditRecord, ShownAuditEntry } from '../../main/audit/audit-log';
 import type { StaffSession } from '../../main/staff/staff-session';
 import { DEMO_STAFF } from '../../domain/demo-account';
@@ -124,7 +125,8 @@ export async function createIpcHarness(
     env: {},
     systemDir,
     userDataDir: '/nonexistent',
-    readFile: async (p) => (p === join('/nonexistent', 'kiosk-config.json') ? configFile : null),
+    // The config itself from the test; files it names (CA bundles) from disk.
+    readFile: async (p) => (p === join('/nonexistent', 'kiosk-config.json') ? configFile : p.startsWith('/nonexistent') ? null : readOptionalFile(p)),
   });
   const sent: TransportRequest[] = [];
   const pushed: IpcHarness['pushed'] = [];

@@ -302,7 +302,7 @@ describe('kiosk handlers', () => {
     const r = await h.invoke('kiosk:info', {});
     expect(r).toEqual({
       ok: true,
-      value: { mode: 'sandbox', sandbox: true, locale: 'en', kioskId: 'kiosk', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300, demoStaff: true, approvalRequired: [], version: '0.0.0-test' },
+      value: { mode: 'sandbox', sandbox: true, locale: 'en', kioskId: 'kiosk', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300, demoStaff: true, approvalRequired: [], staffDirectory: 'local', version: '0.0.0-test' },
     });
   });
 

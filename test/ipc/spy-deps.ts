@@ -80,7 +80,7 @@ export function spyDeps(): { deps: HandlerDeps; calls: string[] } {
     journal,
     enrollment,
     logger: silentLogger,
-    config: { locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300, approvalRequired: ['emailId', 'phoneNumber', 'face'] },
+    config: { locale: 'en', kioskId: 'k1', customerName: 'demo-bank', defaultCountry: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300, approvalRequired: ['emailId', 'phoneNumber', 'face'], staffDirectory: { kind: 'local' } },
     backend: 'sandbox',
     version: '1.2.3',
     restart: { allowed: () => true, run: () => void calls.push('restart') },

@@ -5,7 +5,7 @@ import { createKioskStore } from '../../renderer/src/store';
 // The store under Node: `window.kiosk` is a fake whose answers each test chooses.
 
 export const RAVI: CustomerProfile = { userName: 'ravi.kumar', fullName: 'Ravi Kumar', emailId: 'ravi@example.com', phoneNumber: '9876543210', countryCode: '+91', hasEnrollmentLink: true, facePending: false };
-export const INFO = { mode: 'sandbox', sandbox: true, locale: 'hi', kioskId: 'k1', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300, demoStaff: false, approvalRequired: [], version: '1' } as const;
+export const INFO = { mode: 'sandbox', sandbox: true, locale: 'hi', kioskId: 'k1', customerName: 'demo-bank', country: 'IN', idleTimeoutSeconds: 120, staffLockSeconds: 300, demoStaff: false, approvalRequired: [], staffDirectory: 'local', version: '1' } as const;
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export type Answers = Partial<Record<keyof KioskApi, unknown>>;

@@ -28,7 +28,7 @@ export interface HandlerDeps {
   journal: UpdateJournal;
   enrollment: Pick<EnrollmentController, 'checkCamera' | 'start' | 'cancel' | 'abort' | 'facePending'>;
   logger: Logger;
-  config: Pick<KioskConfig, 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds' | 'staffLockSeconds' | 'approvalRequired'>;
+  config: Pick<KioskConfig, 'locale' | 'kioskId' | 'customerName' | 'defaultCountry' | 'idleTimeoutSeconds' | 'staffLockSeconds' | 'approvalRequired' | 'staffDirectory'>;
   /** Which service the client talks to (the embedded sandbox is shown as SANDBOX on screen). */
   backend: BackendKind;
   version: string;

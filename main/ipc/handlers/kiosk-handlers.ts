@@ -21,6 +21,7 @@ export function kioskHandlers(deps: HandlerDeps): {
       staffLockSeconds: config.staffLockSeconds,
       demoStaff: await deps.demoStaff(),
       approvalRequired: [...config.approvalRequired],
+      staffDirectory: config.staffDirectory.kind,
       version: deps.version,
     }),
     'kiosk:restart': async () => {

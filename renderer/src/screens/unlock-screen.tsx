@@ -29,6 +29,7 @@ export function UnlockScreen() {
     markFirstRender();
   }, []);
 
+  const directory = info?.staffDirectory === 'ldap';
   const type = (digit: string): void => {
     setMissing(false);
     setPin((p) => (p.length < PIN_MAX_DIGITS ? p + digit : p));
@@ -59,14 +60,14 @@ export function UnlockScreen() {
         <Field
           name="pin"
           type="password"
-          inputMode="numeric"
-          label={t('unlock.secret')}
+          inputMode={directory ? 'text' : 'numeric'}
+          label={directory ? t('unlock.password') : t('unlock.secret')}
           value={pin}
           onChange={(v) => (setPin(v), setMissing(false))}
           error={missing ? t('unlock.required') : null}
           autoComplete="off"
         />
-        <div className="keypad" role="group" aria-label={t('unlock.keypad')}>
+        {!directory && <div className="keypad" role="group" aria-label={t('unlock.keypad')}>
           {KEYS.map((k) => (
             <button key={k} type="button" className="key" onClick={() => type(k)} disabled={staff.busy}>
               {k}
@@ -81,7 +82,7 @@ export function UnlockScreen() {
           <button type="button" className="key" aria-label={t('unlock.backspace')} onClick={() => setPin((p) => p.slice(0, -1))} disabled={staff.busy}>
             ⌫
           </button>
-        </div>
+        </div>}
         <button type="submit" className="primary" disabled={staff.busy}>
           {staff.busy ? t('unlock.busy') : t('unlock.submit')}
         </button>
