@@ -8,6 +8,11 @@ import type { StaffDirectory, StaffMember } from './staff-directory';
 /** How an unlock went: a member, a wrong credential, or an id locked until a time (ms since the epoch). */
 export type UnlockResult = { outcome: 'unlocked'; staff: StaffMember } | { outcome: 'wrong' } | { outcome: 'locked-out'; until: number };
 
+/** Whole minutes (at least 1) until a lockout ends, as staff are told it. */
+export function minutesLeft(until: number, now: number = Date.now()): number {
+  return Math.max(1, Math.ceil((until - now) / 60_000));
+}
+
 /** Why the kiosk locked. */
 export type LockReason = 'button' | 'idle' | 'vendor-session-ended';
 

@@ -1,5 +1,6 @@
 import { needsApproval } from '../../../domain/staff/approval-rules';
 import { approvalBinding } from '../../staff/approvals';
+import { minutesLeft } from '../../staff/staff-session';
 import type { Handler } from '../handle';
 import type { HandlerDeps } from './handler-deps';
 
@@ -23,7 +24,7 @@ export function approvalHandlers(deps: HandlerDeps): { 'approval:request': Handl
       if (supervisorId === requester.staffId) return refused('self');
       const r = await deps.staff.verify(supervisorId, secret);
       if (r.outcome === 'wrong') return { outcome: 'wrong' };
-      if (r.outcome === 'locked-out') return { outcome: 'locked-out', minutes: Math.max(1, Math.ceil((r.until - Date.now()) / 60_000)) };
+      if (r.outcome === 'locked-out') return { outcome: 'locked-out', minutes: minutesLeft(r.until) };
       if (r.staff.role !== 'supervisor') return refused('not-supervisor');
       const minted = deps.approvals.mint(approvalBinding(plan), r.staff.staffId, requester.staffId);
       await deps.audit.staff({ staffId: r.staff.staffId, outcome: 'approval-granted', requestedBy: requester.staffId });

@@ -1,3 +1,4 @@
+import { minutesLeft } from '../../staff/staff-session';
 import type { Handler } from '../handle';
 import type { HandlerDeps } from './handler-deps';
 
@@ -12,7 +13,7 @@ export function staffHandlers(deps: HandlerDeps): {
     'staff:state': async () => ({ staff: deps.staff.current() }),
     'staff:unlock': async ({ staffId, secret }) => {
       const r = await deps.staff.unlock(staffId, secret);
-      if (r.outcome === 'locked-out') return { outcome: 'locked-out', minutes: Math.max(1, Math.ceil((r.until - Date.now()) / 60_000)) };
+      if (r.outcome === 'locked-out') return { outcome: 'locked-out', minutes: minutesLeft(r.until) };
       return r;
     },
     'staff:lock': async () => {
