@@ -115,10 +115,12 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
   const push: Push = ports.push ?? (() => false);
   services.session.onExpired(() => push('session:expired', { reason: 'expired' }));
   const clock = ports.now;
-  const journal = createUpdateJournal(clock ? { now: () => clock().getTime() } : {});
+  /** The clock in ms, for everything that times customer data, lockouts and approvals. */
+  const nowMs = clock ? () => clock().getTime() : Date.now;
+  const journal = createUpdateJournal({ now: nowMs });
   // Customer values in main go with the customer (profile:forget) and at the latest after 30
   // minutes, checked every minute.
-  const sweep = setInterval(() => journal.forgetValues((clock ? clock().getTime() : Date.now()) - JOURNAL_VALUES_KEPT_MS), 60_000);
+  const sweep = setInterval(() => journal.forgetValues(nowMs() - JOURNAL_VALUES_KEPT_MS), 60_000);
   sweep.unref();
   const auditLog =
     ports.auditLog ?? createAuditLog({ file: auditFilePath(ports.userDataDir), kioskId: config.kioskId, ...(ports.now ? { now: ports.now } : {}) });
@@ -132,7 +134,7 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
   const pending = await openFacePendingList({
     file: ports.facePendingFile === undefined ? join(ports.userDataDir, FACE_PENDING_FILE_NAME) : ports.facePendingFile,
     logger,
-    ...(clock ? { now: () => clock().getTime() } : {}),
+    now: nowMs,
   });
   // At each sign-in, the vendor's list of unfinished enrollments completes the local one
   // (in the background: the sign-in does not wait; on failure the local list stands).
@@ -161,14 +163,14 @@ export async function createKioskCore(config: KioskConfig, ports: KioskPorts): P
     pending,
     ...(ports.enrollmentPoll ? { poll: ports.enrollmentPoll } : {}),
   });
-  const approvals = createApprovals(clock ? () => clock().getTime() : Date.now);
+  const approvals = createApprovals(nowMs);
   const staff = createStaffSession({
     directory: async () => directory,
     // The bank's directory locks ids itself; the local list is counted here.
-    lockout: config.staffDirectory.kind === 'local' ? openLockout(ports.lockoutFile ?? lockoutFilePath(ports.userDataDir), clock ? () => clock().getTime() : Date.now) : null,
+    lockout: config.staffDirectory.kind === 'local' ? openLockout(ports.lockoutFile ?? lockoutFilePath(ports.userDataDir), nowMs) : null,
     audit,
     logger,
-    ...(clock ? { now: () => clock().getTime() } : {}),
+    now: nowMs,
     idleLockMs: config.staffLockSeconds * 1000,
     onLocked: (reason: LockReason) => {
       // Locking wipes the customer: main's copy here, the screen's by the push.
